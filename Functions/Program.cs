@@ -1,6 +1,13 @@
+using CareerConv.Web.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Configuration.AddCareerConvFacultiesFile();
+builder.Services.AddCareerConv(builder.Configuration);
+builder.Services.Configure<DurableTaskWorkerOptions>(options =>
+    options.MaximumTimerInterval = CareerConvServices.MaximumTimerInterval(builder.Configuration));
 builder.Build().Run();

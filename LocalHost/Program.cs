@@ -1,0 +1,3 @@
+using CareerConv.LocalHost;
+
+return await LocalHostCommand.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,55 @@
+using CareerConv.Orchestrations.Activities;
+using CareerConv.Orchestrations.Contracts;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerConv.Orchestrations.Workflow;
+
+/// <summary>An activity's name and the class that implements it.</summary>
+public sealed record ActivityDescriptor(string Name, Type ImplementationType);
+
+/// <summary>
+/// The one list of orchestrators and activities. The Functions app declares one <c>[Function]</c> per
+/// entry and every other host registers from <see cref="Register"/>; a test checks the Functions app's
+/// generated metadata against these lists.
+/// </summary>
+public static class WorkflowTasks
+{
+    public const string ConversationOrchestrator = nameof(ConversationOrchestrator);
+    public const string LoadSettingsActivity = nameof(LoadSettingsActivity);
+    public const string ApplyEffectsActivity = nameof(ApplyEffectsActivity);
+
+    public static IReadOnlyList<string> Orchestrators { get; } = [ConversationOrchestrator];
+
+    public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
+    [
+        new(LoadSettingsActivity, typeof(Activities.LoadSettingsActivity)),
+        new(ApplyEffectsActivity, typeof(Activities.ApplyEffectsActivity)),
+    ];
+
+    /// <summary>Registers every orchestrator and activity with a Durable Task worker.</summary>
+    public static void Register(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestratorFunc<ConversationInput, ConversationOutcome>(
+            ConversationOrchestrator, (context, input) => Workflow.ConversationOrchestrator.RunAsync(context, input));
+        AddActivity<Activities.LoadSettingsActivity, LoadSettingsRequest, ConversationSettings>(registry, LoadSettingsActivity);
+        AddActivity<Activities.ApplyEffectsActivity, StepEffects, StepEffectsResult>(registry, ApplyEffectsActivity);
+    }
+
+    /// <summary>Registers the activity classes; hosts add the services they depend on.</summary>
+    public static IServiceCollection AddWorkflowActivities(this IServiceCollection services)
+    {
+        foreach (var activity in Activities)
+        {
+            services.AddTransient(activity.ImplementationType);
+        }
+
+        return services;
+    }
+
+    static void AddActivity<TActivity, TInput, TOutput>(DurableTaskRegistry registry, string name)
+        where TActivity : IWorkflowActivity<TInput, TOutput> =>
+        registry.AddActivity(name, services =>
+            new ActivityAdapter<TActivity, TInput, TOutput>(services.GetRequiredService<TActivity>()));
+}
