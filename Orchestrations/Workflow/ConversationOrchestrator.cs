@@ -50,7 +50,9 @@ public static partial class ConversationOrchestrator
     {
         var planner = new ConversationPlanner(state);
         var deadlines = planner.OpenDeadlines();
-        SetStatus(context, state, deadlines.Count == 0 ? null : deadlines.MinBy(d => d.Value));
+        // While paused no deadline runs, so the status shows none until the conversation resumes.
+        var showDeadline = deadlines.Count > 0 && state.PausedAt is null;
+        SetStatus(context, state, showDeadline ? deadlines.MinBy(d => d.Value) : null);
 
         // While paused or failed, only events move the conversation; no reminder or deadline fires.
         var alarm = state.PausedAt is null && state.Failure is null && planner.PendingAlarms() is [var next, ..] ? next : null;

@@ -32,6 +32,7 @@ public static class CareerConvServices
         services.TryAddSingleton<ITimelineStore, InMemoryTimelineStore>();
         services.TryAddSingleton<IConversationDirectory, InMemoryConversationDirectory>();
         services.TryAddSingleton<IMessageSender, InMemoryMessageSender>();
+        services.TryAddSingleton<IDocumentStore, InMemoryDocumentStore>();
         return services;
     }
 

@@ -40,7 +40,8 @@ sealed class ConversationRig : IAsyncDisposable
 
     public InMemoryTimelineStore Timeline => (InMemoryTimelineStore)Engine.Services.GetRequiredService<ITimelineStore>();
 
-    public static async Task<ConversationRig> StartAsync(DateTimeOffset start, IConfiguration? configuration = null)
+    public static async Task<ConversationRig> StartAsync(
+        DateTimeOffset start, IConfiguration? configuration = null, Action<IServiceCollection>? configureServices = null)
     {
         configuration ??= new ConfigurationBuilder().AddFacultiesFile(TimingConfiguration.SampleFile).Build();
         var clock = new VirtualClock(start);
@@ -50,6 +51,7 @@ sealed class ConversationRig : IAsyncDisposable
             RegisterTasks = WorkflowTasks.Register,
             ConfigureServices = services =>
             {
+                configureServices?.Invoke(services);
                 services.AddCareerConvTiming(configuration);
                 services.AddWorkflowActivities();
                 services.AddSingleton<IMessageSender, InMemoryMessageSender>();
