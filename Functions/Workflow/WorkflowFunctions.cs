@@ -1,8 +1,10 @@
 using CareerConv.Orchestrations.Activities;
 using CareerConv.Orchestrations.Contracts;
+using CareerConv.Orchestrations.Cycles;
 using CareerConv.Orchestrations.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerConv.Functions.Workflow;
@@ -27,6 +29,16 @@ public static class WorkflowFunctions
     public static Task<StepEffectsResult> ApplyEffects(
         [ActivityTrigger] StepEffects input, FunctionContext context) =>
         Activity<ApplyEffectsActivity>(context).RunAsync(input, context.CancellationToken);
+
+    [Function(WorkflowTasks.CycleStartOrchestrator)]
+    public static Task<CycleStartStatus> CycleStartOrchestrator(
+        [OrchestrationTrigger] TaskOrchestrationContext context) =>
+        Orchestrations.Cycles.CycleStartOrchestrator.RunAsync(context, context.GetInput<CycleStartInput>()!);
+
+    [Function(WorkflowTasks.StartConversationBatchActivity)]
+    public static Task<BatchOutcome> StartConversationBatch(
+        [ActivityTrigger] StartBatchRequest input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        Activity<StartConversationBatchActivity>(context).RunAsync(input, client, context.CancellationToken);
 
     static T Activity<T>(FunctionContext context)
         where T : notnull => context.InstanceServices.GetRequiredService<T>();

@@ -11,6 +11,7 @@ namespace CareerConv.Orchestrations.Contracts;
 /// change, for example, moves the reviewer's version on so the old reviewer's links stop working.
 /// </param>
 /// <param name="Failure">Why a step could not complete, until an administrator retries it.</param>
+/// <param name="Reviewer">The current reviewer, once one is assigned; progress pages count reviewer load from it.</param>
 public sealed record ConversationStatus(
     ConversationStage Stage,
     ReflectionState Reflection,
@@ -20,4 +21,5 @@ public sealed record ConversationStatus(
     IReadOnlyDictionary<ActorRole, int> TokenVersions,
     DateTimeOffset? MeetingAt = null,
     bool Paused = false,
-    string? Failure = null);
+    string? Failure = null,
+    Person? Reviewer = null);

@@ -1,6 +1,8 @@
 using CareerConv.Orchestrations.Activities;
 using CareerConv.Orchestrations.Contracts;
+using CareerConv.Orchestrations.Cycles;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerConv.Orchestrations.Workflow;
@@ -18,13 +20,16 @@ public static class WorkflowTasks
     public const string ConversationOrchestrator = nameof(ConversationOrchestrator);
     public const string LoadSettingsActivity = nameof(LoadSettingsActivity);
     public const string ApplyEffectsActivity = nameof(ApplyEffectsActivity);
+    public const string CycleStartOrchestrator = nameof(CycleStartOrchestrator);
+    public const string StartConversationBatchActivity = nameof(StartConversationBatchActivity);
 
-    public static IReadOnlyList<string> Orchestrators { get; } = [ConversationOrchestrator];
+    public static IReadOnlyList<string> Orchestrators { get; } = [ConversationOrchestrator, CycleStartOrchestrator];
 
     public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
     [
         new(LoadSettingsActivity, typeof(Activities.LoadSettingsActivity)),
         new(ApplyEffectsActivity, typeof(Activities.ApplyEffectsActivity)),
+        new(StartConversationBatchActivity, typeof(Cycles.StartConversationBatchActivity)),
     ];
 
     /// <summary>Registers every orchestrator and activity with a Durable Task worker.</summary>
@@ -35,6 +40,10 @@ public static class WorkflowTasks
             ConversationOrchestrator, (context, input) => Workflow.ConversationOrchestrator.RunAsync(context, input));
         AddActivity<Activities.LoadSettingsActivity, LoadSettingsRequest, ConversationSettings>(registry, LoadSettingsActivity);
         AddActivity<Activities.ApplyEffectsActivity, StepEffects, StepEffectsResult>(registry, ApplyEffectsActivity);
+        registry.AddOrchestratorFunc<CycleStartInput, CycleStartStatus>(
+            CycleStartOrchestrator, (context, input) => Cycles.CycleStartOrchestrator.RunAsync(context, input));
+        registry.AddActivity(StartConversationBatchActivity, services => new StartBatchAdapter(
+            services.GetRequiredService<Cycles.StartConversationBatchActivity>(), services.GetRequiredService<DurableTaskClient>()));
     }
 
     /// <summary>Registers the activity classes; hosts add the services they depend on.</summary>
@@ -46,6 +55,14 @@ public static class WorkflowTasks
         }
 
         return services;
+    }
+
+    /// <summary>Hands the batch activity the host's client, which the Functions app passes in as a binding instead.</summary>
+    sealed class StartBatchAdapter(Cycles.StartConversationBatchActivity activity, DurableTaskClient client)
+        : TaskActivity<StartBatchRequest, BatchOutcome>
+    {
+        public override Task<BatchOutcome> RunAsync(TaskActivityContext context, StartBatchRequest input) =>
+            activity.RunAsync(input, client);
     }
 
     static void AddActivity<TActivity, TInput, TOutput>(DurableTaskRegistry registry, string name)

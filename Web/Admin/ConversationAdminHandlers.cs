@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CareerConv.Orchestrations.Activities;
 using CareerConv.Orchestrations.Contracts;
+using CareerConv.Orchestrations.Cycles;
 using CareerConv.Orchestrations.Storage;
 using CareerConv.Orchestrations.Workflow;
 using CareerConv.Web.Routing;
@@ -14,16 +15,6 @@ namespace CareerConv.Web.Admin;
 /// <summary>Admin routes that start a single conversation and read its status.</summary>
 public static class ConversationAdminHandlers
 {
-    /// <summary>
-    /// Statuses in which the engine rejects a second start with the same instance id. A completed
-    /// conversation is included so that starting it again cannot overwrite its history by accident.
-    /// </summary>
-    static readonly OrchestrationRuntimeStatus[] RejectStartWhen =
-    [
-        OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running,
-        OrchestrationRuntimeStatus.Suspended, OrchestrationRuntimeStatus.Completed,
-    ];
-
     public static async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client)
     {
         var body = await WebJson.ReadBodyAsync<StartConversationRequest>(request);
@@ -48,7 +39,7 @@ public static class ConversationAdminHandlers
 
         var directory = request.HttpContext.RequestServices.GetRequiredService<IConversationDirectory>();
         await directory.RegisterAsync(input.ConversationId, input.InstanceId, request.HttpContext.RequestAborted);
-        var options = new StartOrchestrationOptions(input.InstanceId).WithDedupeStatuses(RejectStartWhen);
+        var options = new StartOrchestrationOptions(input.InstanceId).WithDedupeStatuses(ConversationStarts.RejectWhen);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(

@@ -1,3 +1,4 @@
+using CareerConv.Orchestrations.Cycles;
 using CareerConv.Orchestrations.Messaging;
 using CareerConv.Orchestrations.Storage;
 using CareerConv.Orchestrations.Timing;
@@ -33,6 +34,9 @@ public static class CareerConvServices
         services.TryAddSingleton<IConversationDirectory, InMemoryConversationDirectory>();
         services.TryAddSingleton<IMessageSender, InMemoryMessageSender>();
         services.TryAddSingleton<IDocumentStore, InMemoryDocumentStore>();
+        services.TryAddSingleton<IImportLedger, InMemoryImportLedger>();
+        services.TryAddSingleton<IImportBatches, InMemoryImportBatches>();
+        services.TryAddSingleton<RosterImporter>();
         return services;
     }
 

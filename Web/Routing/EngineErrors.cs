@@ -1,4 +1,4 @@
-using Grpc.Core;
+using CareerConv.Orchestrations.Cycles;
 
 namespace CareerConv.Web.Routing;
 
@@ -6,10 +6,5 @@ namespace CareerConv.Web.Routing;
 public static class EngineErrors
 {
     /// <summary>Returns whether a start was rejected because an instance with that id already exists.</summary>
-    public static bool IsAlreadyExists(Exception exception) => exception switch
-    {
-        RpcException rpc => rpc.StatusCode == StatusCode.AlreadyExists,
-        InvalidOperationException ioe => ioe.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase),
-        _ => false,
-    };
+    public static bool IsAlreadyExists(Exception exception) => ConversationStarts.IsAlreadyStarted(exception);
 }

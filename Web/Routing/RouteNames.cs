@@ -7,4 +7,10 @@ public static class RouteNames
 {
     public const string StartConversation = nameof(StartConversation);
     public const string GetConversationStatus = nameof(GetConversationStatus);
+    public const string ChangeConversation = nameof(ChangeConversation);
+    public const string GetConversationTimeline = nameof(GetConversationTimeline);
+    public const string ImportRoster = nameof(ImportRoster);
+    public const string GetImportStatus = nameof(GetImportStatus);
+    public const string GetCycleProgress = nameof(GetCycleProgress);
+    public const string ShowCycleProgress = nameof(ShowCycleProgress);
 }

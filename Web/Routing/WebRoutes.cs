@@ -1,4 +1,5 @@
 using CareerConv.Web.Admin;
+using CareerConv.Web.Cycles;
 
 namespace CareerConv.Web.Routing;
 
@@ -14,6 +15,18 @@ public static class WebRoutes
             ConversationAdminHandlers.StartAsync),
         new(RouteNames.GetConversationStatus, "GET", "api/admin/conversations/status", RouteAccess.Admin,
             ConversationAdminHandlers.GetStatusAsync),
+        new(RouteNames.ChangeConversation, "POST", "api/admin/conversations/changes", RouteAccess.Admin,
+            ConversationChangeHandlers.ChangeAsync),
+        new(RouteNames.GetConversationTimeline, "GET", "api/admin/conversations/timeline", RouteAccess.Admin,
+            ConversationChangeHandlers.TimelineAsync),
+        new(RouteNames.ImportRoster, "POST", "api/admin/cycles/import", RouteAccess.Admin,
+            CycleAdminHandlers.ImportAsync),
+        new(RouteNames.GetImportStatus, "GET", "api/admin/cycles/import/status", RouteAccess.Admin,
+            CycleAdminHandlers.ImportStatusAsync),
+        new(RouteNames.GetCycleProgress, "GET", "api/admin/cycles/progress", RouteAccess.Admin,
+            CycleAdminHandlers.ProgressAsync),
+        new(RouteNames.ShowCycleProgress, "GET", "admin/progress", RouteAccess.Admin,
+            CycleAdminHandlers.ProgressPageAsync),
     ];
 
     /// <summary>Returns the route with the given name.</summary>
