@@ -1,3 +1,4 @@
+using CareerConv.Infrastructure.Stores;
 using CareerConv.Web.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.DurableTask.Worker;
@@ -8,6 +9,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Configuration.AddCareerConvFacultiesFile();
 builder.Services.AddCareerConv(builder.Configuration);
+builder.Services.AddCareerConvDurableStores(builder.Configuration);
 builder.Services.Configure<DurableTaskWorkerOptions>(options =>
     options.MaximumTimerInterval = CareerConvServices.MaximumTimerInterval(builder.Configuration));
 builder.Build().Run();
