@@ -63,6 +63,14 @@ param taskHubName string = 'CareerConv'
 @maxLength(20)
 param storageNamePrefix string = 'careerconv'
 
+@description('Redundancy of the storage account; zone-redundant unless the region lacks availability zones.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GZRS'
+])
+param storageSku string = 'Standard_ZRS'
+
 @description('Days a deleted or overwritten blob can be restored.')
 @minValue(1)
 @maxValue(365)
@@ -150,6 +158,7 @@ module storage 'modules/storage.bicep' = {
   params: {
     location: location
     accountName: names.storage
+    skuName: storageSku
     namePrefix: storageNamePrefix
     taskHubName: taskHubName
     deploymentContainerName: deploymentContainerName

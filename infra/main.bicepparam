@@ -12,7 +12,7 @@ param storageNamePrefix = 'careerconv'
 param blobSoftDeleteDays = 30
 param containerSoftDeleteDays = 30
 
-// Seven years, a common retention period for HR records in UK universities; check your own policy.
+// 2557 days is seven years. Set the period that your records retention policy requires.
 param recordsImmutabilityDays = 2557
 param facultiesFile = 'config/faculties.json'
 param maximumTimerInterval = '3.00:00:00'

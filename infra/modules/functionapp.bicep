@@ -1,5 +1,5 @@
 // The hosting plan and the Function App: Linux, .NET isolated worker, system-assigned identity.
-// Flex Consumption takes the runtime and the package location from functionAppConfig; Elastic
+// Flex Consumption takes the runtime and the package location from functionAppConfig. Elastic
 // Premium takes them from site settings and runs the package from a blob URL.
 
 @description('Azure region of the resources.')

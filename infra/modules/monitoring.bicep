@@ -43,5 +43,5 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-@description('Connection string of the Application Insights component; it holds no secret once local authentication is off.')
+@description('Connection string of the Application Insights component. With local authentication off it grants no access.')
 output connectionString string = appInsights.properties.ConnectionString

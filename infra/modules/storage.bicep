@@ -10,6 +10,14 @@ param location string
 @maxLength(24)
 param accountName string
 
+@description('Redundancy of the storage account.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GZRS'
+])
+param skuName string
+
 @description('CareerConv:Storage:NamePrefix. Containers are named {prefix}-{name}.')
 param namePrefix string
 
@@ -46,7 +54,7 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   location: location
   tags: tags
   sku: {
-    name: 'Standard_ZRS'
+    name: skuName
   }
   kind: 'StorageV2'
   properties: {
