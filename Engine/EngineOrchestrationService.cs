@@ -106,6 +106,9 @@ public sealed class EngineOrchestrationService(
         OrchestrationState orchestrationState)
     {
         ArgumentNullException.ThrowIfNull(newOrchestrationRuntimeState);
+        BackendEvents.Normalize(newOrchestrationRuntimeState);
+        BackendEvents.Normalize(outboundMessages);
+        BackendEvents.Normalize(orchestratorMessages);
         var dueTimers = TakeDueTimers(newOrchestrationRuntimeState, timerMessages);
         var sent = outboundMessages.Count + orchestratorMessages.Count + dueTimers.Count
             + (continuedAsNewMessage is null ? 0 : 1);
@@ -190,10 +193,10 @@ public sealed class EngineOrchestrationService(
     }
 
     public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) =>
-        CountAsync(1, () => client.CreateTaskOrchestrationAsync(creationMessage));
+        CountAsync(1, () => client.CreateTaskOrchestrationAsync(BackendEvents.Normalize(creationMessage)));
 
     public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage, OrchestrationStatus[] dedupeStatuses) =>
-        CountAsync(1, () => client.CreateTaskOrchestrationAsync(creationMessage, dedupeStatuses));
+        CountAsync(1, () => client.CreateTaskOrchestrationAsync(BackendEvents.Normalize(creationMessage), dedupeStatuses));
 
     public async Task SendTaskOrchestrationMessageAsync(TaskMessage message)
     {

@@ -3,21 +3,54 @@ using CareerConv.LocalHost.Rehearsal;
 
 namespace CareerConv.LocalHost;
 
+/// <summary>The commands of the local host.</summary>
+enum Command
+{
+    Rehearse,
+    Serve,
+    Import,
+}
+
 /// <summary>The parsed command line; <see cref="Parse"/> rejects anything it does not know.</summary>
 sealed record CommandLine(
+    Command Command,
     bool Help,
     string? Faculty,
     string? Cycle,
     int StaffCount,
     ResponseProfile Profile,
-    string? FacultiesFile)
+    string? FacultiesFile,
+    int Port,
+    bool InMemory,
+    string DataFolder,
+    bool Sample,
+    string? Roster,
+    bool Strict,
+    Uri Url,
+    string? Key)
 {
+    public const int DefaultPort = 7071;
     const int MaximumStaff = 100_000;
+
+    static readonly Dictionary<string, Command> Commands = new(StringComparer.Ordinal)
+    {
+        ["rehearse"] = Command.Rehearse,
+        ["serve"] = Command.Serve,
+        ["import"] = Command.Import,
+    };
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
-        var command = new CommandLine(false, null, null, 20, ResponseProfile.Prompt, null);
-        var start = args.Count > 0 && args[0] == "rehearse" ? 1 : 0;
+        var command = new CommandLine(Command.Rehearse, false, null, null, 20, ResponseProfile.Prompt, null,
+            DefaultPort, false, Path.Combine(".data", "localhost"), false, null, false,
+            new Uri($"http://127.0.0.1:{DefaultPort}"), null);
+        var start = 0;
+        if (args.Count > 0 && Commands.TryGetValue(args[0], out var named))
+        {
+            command = command with { Command = named };
+            start = 1;
+        }
+
         for (var i = start; i < args.Count; i++)
         {
             var option = args[i];
@@ -29,6 +62,14 @@ sealed record CommandLine(
                 "--staff" => command with { StaffCount = ParseStaff(Value(args, ref i)) },
                 "--profile" => command with { Profile = ParseProfile(Value(args, ref i)) },
                 "--faculties" => command with { FacultiesFile = Value(args, ref i) },
+                "--port" => command with { Port = ParsePort(Value(args, ref i)) },
+                "--in-memory" => command with { InMemory = true },
+                "--data" => command with { DataFolder = Value(args, ref i) },
+                "--sample" => command with { Sample = true },
+                "--roster" => command with { Roster = Value(args, ref i) },
+                "--strict" => command with { Strict = true },
+                "--url" => command with { Url = ParseUrl(Value(args, ref i)) },
+                "--key" => command with { Key = Value(args, ref i) },
                 _ => throw new ArgumentException($"Unknown command or option '{option}'."),
             };
         }
@@ -51,6 +92,16 @@ sealed record CommandLine(
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaximumStaff
             ? count
             : throw new ArgumentException($"--staff '{value}' is not a whole number from 1 to {MaximumStaff}.");
+
+    static int ParsePort(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+            ? port
+            : throw new ArgumentException($"--port '{value}' is not a port number from 1 to 65535.");
+
+    static Uri ParseUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new ArgumentException($"--url '{value}' is not an absolute http or https address such as http://127.0.0.1:7071.");
 
     static ResponseProfile ParseProfile(string value) =>
         Enum.TryParse<ResponseProfile>(value, ignoreCase: true, out var profile) && Enum.IsDefined(profile)

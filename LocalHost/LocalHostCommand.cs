@@ -12,13 +12,30 @@ namespace CareerConv.LocalHost;
 public static class LocalHostCommand
 {
     public const string Usage = """
-        Usage: CareerConv.LocalHost [rehearse] [options]
+        Usage: CareerConv.LocalHost [rehearse | serve | import] [options]
 
         rehearse   Runs one faculty's whole cycle on the in-memory engine with a virtual clock and
                    scripted replies, then prints what happened. Nothing is stored and no mail leaves
                    the process. This is the default command.
+        serve      Serves the HTTP routes on 127.0.0.1 with the engine in the same process, on Azure
+                   Storage (Azurite by default) or, with --in-memory, in memory.
+        import     Sends a roster to a running local host to start a faculty's cycle.
 
-        Options:
+        Options of serve:
+          --port N           port on 127.0.0.1 (default: 7071)
+          --in-memory        the in-memory engine; nothing survives a restart
+          --data DIR         admin key and outbox folder (default: .data/localhost)
+          --sample           imports config/roster.sample.csv into cycle 2026-27 of faculty SCI
+
+        Options of import:
+          --roster FILE      the roster CSV
+          --faculty CODE     faculty the roster is for
+          --cycle ID         cycle of that faculty
+          --strict           starts nothing while any row has a problem
+          --url URL          the local host (default: http://127.0.0.1:7071)
+          --key KEY          the admin key (default: read from .data/localhost/admin-key)
+
+        Options of rehearse:
           --faculty CODE     faculty to rehearse (default: the first configured faculty)
           --cycle ID         cycle of that faculty (default: its first cycle)
           --staff N          number of staff members, 1 to 100000 (default: 20)
@@ -55,6 +72,14 @@ public static class LocalHostCommand
         try
         {
             var configuration = BuildConfiguration(command.FacultiesFile);
+            switch (command.Command)
+            {
+                case Command.Serve:
+                    return await ServeCommand.RunAsync(configuration, command, output);
+                case Command.Import:
+                    return await ImportCommand.RunAsync(command, output, error);
+            }
+
             var settings = Settings(configuration, command);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Rehearsing cycle '{settings.Cycle}' of faculty '{settings.Faculty}' for {settings.StaffCount} staff ({settings.Profile} replies) on the in-memory engine; nothing is stored."));
@@ -62,7 +87,7 @@ public static class LocalHostCommand
             await RehearsalPrinter.PrintAsync(report, output);
             return report.Outcomes.Keys.All(k => k == "Completed") ? 0 : 1;
         }
-        catch (Exception ex) when (ex is ArgumentException or OptionsValidationException or FileNotFoundException or InvalidDataException)
+        catch (Exception ex) when (ex is ArgumentException or OptionsValidationException or FileNotFoundException or InvalidDataException or HttpRequestException)
         {
             await error.WriteLineAsync(ex.Message);
             return 2;

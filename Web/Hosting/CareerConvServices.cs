@@ -42,7 +42,7 @@ public static class CareerConvServices
 
     /// <summary>
     /// Adds the faculties file named by <c>CareerConv:Timing:FacultiesFile</c>, when one is named, on
-    /// top of the configuration read so far.
+    /// top of the configuration read so far, with environment variables still taking precedence.
     /// </summary>
     public static IConfigurationManager AddCareerConvFacultiesFile(this IConfigurationManager configuration)
     {
@@ -51,6 +51,10 @@ public static class CareerConvServices
         if (!string.IsNullOrWhiteSpace(path))
         {
             configuration.AddFacultiesFile(path);
+
+            // Environment variables (app settings in Azure) are added again after the file, so a single
+            // key set there overrides the file, as docs/configuration.md describes.
+            configuration.AddEnvironmentVariables();
         }
 
         return configuration;
