@@ -1,0 +1,171 @@
+using System.Text;
+using CareerConv.Orchestrations.Storage;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Tokens;
+
+namespace CareerConv.Infrastructure.Documents;
+
+/// <summary>Why a staged file was rejected; null members mean the file passed.</summary>
+sealed record PdfVerdict(RecordUploadRejection? Rejection, string? Reason)
+{
+    public static readonly PdfVerdict Accepted = new(null, null);
+}
+
+/// <summary>
+/// Checks that a staged file is a complete PDF that PdfPig can parse strictly, with at least one page,
+/// and that no object in it holds JavaScript (<c>/JavaScript</c>, <c>/JS</c>), a launch action
+/// (<c>/Launch</c>) or an embedded file (<c>/EmbeddedFiles</c>, <c>/EF</c>, <c>/EmbeddedFile</c>).
+/// Every object that the cross-reference table lists is read, including those inside object streams, so a
+/// name hidden in a compressed object stream or spelled with #xx escapes is still found.
+/// </summary>
+static class PdfInspector
+{
+    const int EndMarkerWindow = 1024;
+
+    public static PdfVerdict Inspect(Stream staged)
+    {
+        if (!EndsWithEofMarker(staged))
+        {
+            return new PdfVerdict(
+                RecordUploadRejection.NotPdf,
+                "The PDF is incomplete: it does not end with the end-of-file marker %%EOF, so the upload was probably "
+                + "cut short. Upload the whole file again.");
+        }
+
+        staged.Position = 0;
+        try
+        {
+            using var document = PdfDocument.Open(staged, new ParsingOptions { UseLenientParsing = false });
+            if (document.NumberOfPages < 1)
+            {
+                return new PdfVerdict(RecordUploadRejection.NotPdf, "The PDF has no pages; upload the signed record form.");
+            }
+
+            var found = FindActiveContent(document);
+            return found.Count == 0
+                ? PdfVerdict.Accepted
+                : new PdfVerdict(RecordUploadRejection.ActiveContent, ActiveContentReason(found));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // PdfPig raises many exception types for malformed input; each one means the same to the uploader.
+            return new PdfVerdict(
+                RecordUploadRejection.NotPdf,
+                $"The file starts like a PDF but could not be read as one ({Shorten(ex.Message)}). "
+                + "Save or export the record form as a PDF again and upload the new file.");
+        }
+    }
+
+    static bool EndsWithEofMarker(Stream staged)
+    {
+        var window = (int)Math.Min(EndMarkerWindow, staged.Length);
+        var tail = new byte[window];
+        staged.Position = staged.Length - window;
+        staged.ReadExactly(tail);
+        return tail.AsSpan().IndexOf("%%EOF"u8) >= 0;
+    }
+
+    static SortedSet<string> FindActiveContent(PdfDocument document)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var structure = document.Structure;
+        foreach (var reference in structure.CrossReferenceTable.ObjectOffsets.Keys)
+        {
+            Scan(structure.GetObject(reference).Data, found);
+        }
+
+        if (OpenActionRunsJavaScript(document))
+        {
+            found.Add("an OpenAction that runs JavaScript when the file is opened");
+        }
+
+        return found;
+    }
+
+    /// <summary>Walks one object's tokens without following references; the loop over the table reaches those.</summary>
+    static void Scan(IToken root, SortedSet<string> found)
+    {
+        var pending = new Stack<IToken>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case StreamToken stream:
+                    pending.Push(stream.StreamDictionary);
+                    break;
+                case ArrayToken array:
+                    foreach (var item in array.Data)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+                case DictionaryToken dictionary:
+                    foreach (var (key, value) in dictionary.Data)
+                    {
+                        Classify(key, value, found);
+                        pending.Push(value);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    static void Classify(string key, IToken value, SortedSet<string> found)
+    {
+        var name = (value as NameToken)?.Data;
+        if (key is "JS" or "JavaScript" || (key == "S" && name == "JavaScript"))
+        {
+            found.Add("JavaScript");
+        }
+
+        if (key == "Launch" || (key == "S" && name == "Launch"))
+        {
+            found.Add("a launch action (/Launch) that can start a program");
+        }
+
+        if (key is "EmbeddedFiles" or "EF" || (key == "Type" && name == "EmbeddedFile"))
+        {
+            found.Add("embedded files");
+        }
+    }
+
+    static bool OpenActionRunsJavaScript(PdfDocument document)
+    {
+        var catalog = document.Structure.Catalog.CatalogDictionary;
+        if (!catalog.TryGet(NameToken.OpenAction, out var token))
+        {
+            return false;
+        }
+
+        var action = Resolve(document, token) as DictionaryToken;
+        return action is not null
+            && action.TryGet(NameToken.S, out var type)
+            && Resolve(document, type) is NameToken { Data: "JavaScript" };
+    }
+
+    static IToken Resolve(PdfDocument document, IToken token) =>
+        token is IndirectReferenceToken reference ? document.Structure.GetObject(reference.Data).Data : token;
+
+    static string ActiveContentReason(SortedSet<string> found)
+    {
+        var list = new StringBuilder();
+        var items = found.ToList();
+        for (var i = 0; i < items.Count; i++)
+        {
+            list.Append(i == 0 ? string.Empty : i == items.Count - 1 ? " and " : ", ").Append(items[i]);
+        }
+
+        return $"The PDF contains {list}, which a record form must not contain. Print the form to a new PDF "
+            + "(or scan the signed paper copy) and upload that file.";
+    }
+
+    static string Shorten(string message)
+    {
+        var line = message.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 200 ? line : line[..200] + "…";
+    }
+}
