@@ -17,11 +17,15 @@ sealed record PdfVerdict(RecordUploadRejection? Rejection, string? Reason)
 /// and that no object in it holds JavaScript (<c>/JavaScript</c>, <c>/JS</c>), a launch action
 /// (<c>/Launch</c>) or an embedded file (<c>/EmbeddedFiles</c>, <c>/EF</c>, <c>/EmbeddedFile</c>).
 /// Every object that the cross-reference table lists is read, including those inside object streams, so a
-/// name hidden in a compressed object stream or spelled with #xx escapes is still found.
+/// name hidden in a compressed object stream or spelled with #xx escapes is still found. An object that takes
+/// more than <see cref="LargeObjectBytes"/> of the file is, in a real record, an image or font stream; only
+/// its dictionary is read (<see cref="StreamHeaderScanner"/>), so a scanned form is never held whole in memory.
 /// </summary>
 static class PdfInspector
 {
     const int EndMarkerWindow = 1024;
+
+    public const int LargeObjectBytes = 256 * 1024;
 
     public static PdfVerdict Inspect(Stream staged)
     {
@@ -42,7 +46,7 @@ static class PdfInspector
                 return new PdfVerdict(RecordUploadRejection.NotPdf, "The PDF has no pages; upload the signed record form.");
             }
 
-            var found = FindActiveContent(document);
+            var found = FindActiveContent(document, staged);
             return found.Count == 0
                 ? PdfVerdict.Accepted
                 : new PdfVerdict(RecordUploadRejection.ActiveContent, ActiveContentReason(found));
@@ -66,12 +70,26 @@ static class PdfInspector
         return tail.AsSpan().IndexOf("%%EOF"u8) >= 0;
     }
 
-    static SortedSet<string> FindActiveContent(PdfDocument document)
+    static SortedSet<string> FindActiveContent(PdfDocument document, Stream staged)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
         var structure = document.Structure;
-        foreach (var reference in structure.CrossReferenceTable.ObjectOffsets.Keys)
+        var offsets = structure.CrossReferenceTable.ObjectOffsets;
+        var spans = ObjectSpans(offsets.Values, staged.Length);
+        foreach (var (reference, location) in offsets)
         {
+            if (location.Type == XrefEntryType.File
+                && spans.TryGetValue(location.Value1, out var span) && span > LargeObjectBytes
+                && ReadStreamHeader(staged, location.Value1) is { } names)
+            {
+                foreach (var name in names)
+                {
+                    ClassifyName(name, found);
+                }
+
+                continue;
+            }
+
             Scan(structure.GetObject(reference).Data, found);
         }
 
@@ -114,22 +132,60 @@ static class PdfInspector
         }
     }
 
+    /// <summary>
+    /// Returns the bytes from each object's start to the next object's start, for objects stored directly in
+    /// the file. Objects inside object streams have no span here.
+    /// </summary>
+    static Dictionary<long, long> ObjectSpans(IEnumerable<XrefLocation> locations, long fileLength)
+    {
+        var starts = locations.Where(location => location.Type == XrefEntryType.File)
+            .Select(location => location.Value1).Distinct().Order().ToList();
+        var spans = new Dictionary<long, long>(starts.Count);
+        for (var i = 0; i < starts.Count; i++)
+        {
+            spans[starts[i]] = (i + 1 < starts.Count ? starts[i + 1] : fileLength) - starts[i];
+        }
+
+        return spans;
+    }
+
+    static HashSet<string>? ReadStreamHeader(Stream staged, long offset)
+    {
+        // PdfPig reads the same stream, so its position is put back afterwards.
+        var position = staged.Position;
+        try
+        {
+            return StreamHeaderScanner.ReadNames(staged, offset);
+        }
+        finally
+        {
+            staged.Position = position;
+        }
+    }
+
+    /// <summary>Records what a dictionary entry reveals: its key, or its value when that names an action or object type.</summary>
     static void Classify(string key, IToken value, SortedSet<string> found)
     {
-        var name = (value as NameToken)?.Data;
-        if (key is "JS" or "JavaScript" || (key == "S" && name == "JavaScript"))
+        ClassifyName(key, found);
+        if (key is "S" or "Type" && value is NameToken name)
         {
-            found.Add("JavaScript");
+            ClassifyName(name.Data, found);
         }
+    }
 
-        if (key == "Launch" || (key == "S" && name == "Launch"))
+    static void ClassifyName(string name, SortedSet<string> found)
+    {
+        switch (name)
         {
-            found.Add("a launch action (/Launch) that can start a program");
-        }
-
-        if (key is "EmbeddedFiles" or "EF" || (key == "Type" && name == "EmbeddedFile"))
-        {
-            found.Add("embedded files");
+            case "JS" or "JavaScript":
+                found.Add("JavaScript");
+                break;
+            case "Launch":
+                found.Add("a launch action (/Launch) that can start a program");
+                break;
+            case "EmbeddedFiles" or "EF" or "EmbeddedFile":
+                found.Add("embedded files");
+                break;
         }
     }
 

@@ -102,6 +102,18 @@ public sealed class RecordUploadsTests
     }
 
     [Fact]
+    public async Task AcceptAsync_LargeEmbeddedFile_IsRejected()
+    {
+        using var rig = new DocumentRig();
+        var pdf = TestPdfs.WithEmbeddedFile(2 * PdfInspector.LargeObjectBytes);
+
+        var outcome = await rig.Uploads.AcceptAsync(Request(), new MemoryStream(pdf));
+
+        Assert.Equal(RecordUploadRejection.ActiveContent, outcome.Rejection);
+        Assert.Contains("embedded files", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AcceptAsync_OpenActionJavaScript_NamesTheOpenAction()
     {
         using var rig = new DocumentRig();

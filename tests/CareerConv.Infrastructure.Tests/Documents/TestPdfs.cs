@@ -37,12 +37,12 @@ static class TestPdfs
     }
 
     /// <summary>Returns a PDF with an /EmbeddedFiles name tree holding one file.</summary>
-    public static byte[] WithEmbeddedFile()
+    public static byte[] WithEmbeddedFile(int fileBytes = 16)
     {
         var document = Build("Record with an attachment");
         var file = new PdfDictionary(document);
         file.Elements["/Type"] = new PdfName("/EmbeddedFile");
-        file.CreateStream("MZ payload"u8.ToArray());
+        file.CreateStream(RandomNumberGenerator.GetBytes(fileBytes));
         document.Internals.AddObject(file);
 
         var fileSpec = new PdfDictionary(document);
@@ -62,15 +62,16 @@ static class TestPdfs
     }
 
     /// <summary>
-    /// Writes a PDF of about <paramref name="approximateBytes"/> to a file: one page of text plus streams of
-    /// 1 MiB of random bytes each, referenced from the catalog so that PDFsharp writes them.
+    /// Writes a PDF of just under <paramref name="maxBytes"/> to a file: one page of text plus streams of
+    /// <paramref name="streamBytes"/> random bytes each, referenced from the catalog so that PDFsharp writes them.
     /// </summary>
-    public static void WriteLarge(string path, long approximateBytes)
+    public static void WriteLarge(string path, long maxBytes, int streamBytes)
     {
         var document = Build("Large record");
         var padding = new PdfArray(document);
-        const int chunk = 1024 * 1024;
-        for (long written = 0; written + chunk < approximateBytes; written += chunk)
+        var chunk = streamBytes;
+        const long reserve = 64 * 1024;
+        for (long written = 0; written + chunk + reserve < maxBytes; written += chunk)
         {
             var stream = new PdfDictionary(document);
             stream.CreateStream(RandomNumberGenerator.GetBytes(chunk));
