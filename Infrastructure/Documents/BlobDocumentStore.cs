@@ -85,7 +85,7 @@ public sealed partial class BlobDocumentStore(
     /// <summary>
     /// Reads the content block by block, staging each block and hashing it. Raises
     /// <see cref="DocumentTooLargeException"/> as soon as more than <paramref name="maxBytes"/> have been read,
-    /// before that block is staged; blocks already staged stay uncommitted and the service discards them.
+    /// before that block is staged; blocks already staged stay uncommitted, and Azure Storage discards uncommitted blocks after a week.
     /// </summary>
     static async Task<StagedBlocks> StageBlocksAsync(
         BlockBlobClient blob, Stream content, long maxBytes, string label, CancellationToken cancellationToken)

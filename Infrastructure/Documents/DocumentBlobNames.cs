@@ -69,7 +69,7 @@ public static partial class DocumentBlobNames
     }
 
     /// <summary>
-    /// Returns the container that holds a document blob, or null when the name is not a well-formed
+    /// Returns the container that contains a document blob, or null when the name is not a well-formed
     /// document name: safe segments separated by single slashes, ending in <c>.json</c> or <c>.pdf</c>.
     /// </summary>
     public static string? ContainerFor(string? blobName)

@@ -14,7 +14,7 @@ sealed record PdfVerdict(RecordUploadRejection? Rejection, string? Reason)
 
 /// <summary>
 /// Checks that a staged file is a complete PDF that PdfPig can parse strictly, with at least one page,
-/// and that no object in it holds JavaScript (<c>/JavaScript</c>, <c>/JS</c>), a launch action
+/// and that no object in it contains JavaScript (<c>/JavaScript</c>, <c>/JS</c>), a launch action
 /// (<c>/Launch</c>) or an embedded file (<c>/EmbeddedFiles</c>, <c>/EF</c>, <c>/EmbeddedFile</c>).
 /// Every object that the cross-reference table lists is read, including those inside object streams, so a
 /// name hidden in a compressed object stream or spelled with #xx escapes is still found. An object that takes
@@ -90,6 +90,8 @@ static class PdfInspector
                 continue;
             }
 
+            // NOTE: PdfPig inflates a whole object stream to read an object in it, with no cap on the output, so a
+            // Flate bomb inside an object stream is expanded here. Only the file's 20 MiB limit bounds its input.
             Scan(structure.GetObject(reference).Data, found);
         }
 
@@ -208,11 +210,12 @@ static class PdfInspector
 
     static string ActiveContentReason(SortedSet<string> found)
     {
-        var list = new StringBuilder();
         var items = found.ToList();
-        for (var i = 0; i < items.Count; i++)
+        var list = new StringBuilder(items[0]);
+        for (var i = 1; i < items.Count; i++)
         {
-            list.Append(i == 0 ? string.Empty : i == items.Count - 1 ? " and " : ", ").Append(items[i]);
+            var separator = i == items.Count - 1 ? " and " : ", ";
+            list.Append(separator).Append(items[i]);
         }
 
         return $"The PDF contains {list}, which a record form must not contain. Print the form to a new PDF "

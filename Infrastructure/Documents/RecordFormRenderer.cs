@@ -11,9 +11,9 @@ using PdfSharp.Pdf;
 namespace CareerConv.Infrastructure.Documents;
 
 /// <summary>
-/// Draws the prefilled record form with PDFsharp: one A4 page with the university's heading, the people and
-/// the meeting, a headed box for each of the four elements, a box for the agreed goals and next steps, and
-/// signature and date lines for the staff member and the reviewer. Text uses the embedded DejaVu Sans.
+/// Draws the prefilled record form with PDFsharp as one A4 page. It shows the university's heading, the
+/// people and the meeting, and a headed box for each of the four elements. A box for the agreed goals and
+/// next steps and signature and date lines for both people follow. Text uses the embedded DejaVu Sans.
 /// </summary>
 public sealed class RecordFormRenderer(IOptions<DocumentOptions> options) : IRecordFormRenderer
 {

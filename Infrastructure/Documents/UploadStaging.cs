@@ -10,8 +10,8 @@ sealed record StagedUpload(long SizeBytes, string Sha256, RecordUploadRejection?
 
 /// <summary>
 /// Copies an upload to a staging file in chunks of 80 KiB, hashing as it goes. Reading stops at once when
-/// the first bytes are not the PDF header or when the upload passes the size limit, so neither a large
-/// upload nor a compressed archive renamed to .pdf is ever read to its end or expanded.
+/// the first bytes are not the PDF header or when the upload passes the size limit. So a large upload is
+/// never read to its end, and a compressed archive renamed to .pdf is never expanded.
 /// </summary>
 static class UploadStaging
 {

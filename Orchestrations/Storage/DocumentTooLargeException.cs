@@ -2,7 +2,7 @@ namespace CareerConv.Orchestrations.Storage;
 
 /// <summary>
 /// Raised when a document to store is larger than the configured limit. Nothing is stored. An HTTP
-/// handler answers it with 413 and <see cref="Exception.Message"/>, which states the limit.
+/// handler returns 413 for it with <see cref="Exception.Message"/>, which states the limit.
 /// </summary>
 public sealed class DocumentTooLargeException : Exception
 {
