@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using CareerConv.Orchestrations.Contracts;
 using Fluid;
@@ -21,7 +22,7 @@ public enum MailPart
 /// <c>{Kind}.text.liquid</c>, and two layouts that wrap the bodies. Construction fails, listing every
 /// missing or invalid file, so a host that starts has a template for every kind.
 /// </summary>
-public sealed class MailTemplates
+public sealed partial class MailTemplates
 {
     const string ResourcePrefix = "CareerConv.Mail.Templates.";
     const string HtmlLayout = "_layout.html.liquid";
@@ -31,7 +32,17 @@ public sealed class MailTemplates
     static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     readonly FrozenDictionary<string, IFluidTemplate> templates;
-    readonly TemplateOptions options = new TemplateOptionsBuilder().WithStrictVariables(true).Build();
+    /// <summary>Every variable a template may use; any other name fails the render, so a misspelt one is caught.</summary>
+    public static readonly FrozenSet<string> VariableNames = FrozenSet.Create(StringComparer.Ordinal,
+        "recipient_name", "staff_name", "reviewer_name", "deadline", "deadline_task",
+        "meeting_time", "meeting_location", "link", "content");
+
+    // Fluid's strict mode also rejects variables set to nil, which the templates test with {% if %}.
+    readonly TemplateOptions options = new TemplateOptionsBuilder()
+        .WithUndefined((name, _) => VariableNames.Contains(name)
+            ? ValueTask.FromResult<FluidValue>(NilValue.Instance)
+            : throw new InvalidOperationException($"A mail template uses the unknown variable '{name}'."))
+        .Build();
 
     public MailTemplates()
     {
@@ -73,7 +84,7 @@ public sealed class MailTemplates
         {
             MailPart.Subject => OneLine(templates[FileName(kind, part)].Render(context, NullEncoder.Default)),
             MailPart.Html => WrapInLayout(HtmlLayout, templates[FileName(kind, part)].Render(context, Html), context, Html),
-            _ => WrapInLayout(TextLayout, templates[FileName(kind, part)].Render(context, NullEncoder.Default),
+            _ => WrapInLayout(TextLayout, CollapseBlankLines(templates[FileName(kind, part)].Render(context, NullEncoder.Default)),
                 context, NullEncoder.Default),
         };
     }
@@ -98,6 +109,11 @@ public sealed class MailTemplates
         var context = new TemplateContext(options);
         foreach (var (name, value) in values)
         {
+            if (!VariableNames.Contains(name))
+            {
+                throw new ArgumentException($"'{name}' is not a mail template variable.", nameof(values));
+            }
+
             context.SetValue(name, value is null ? NilValue.Instance : StringValue.Create(value));
         }
 
@@ -110,6 +126,13 @@ public sealed class MailTemplates
         context.SetValue("content", StringValue.Create(body.Trim()));
         return templates[layout].Render(context, encoder).Trim() + "\n";
     }
+
+    /// <summary>Leaves at most one blank line in a row, where a false condition left its own line empty.</summary>
+    static string CollapseBlankLines(string text) =>
+        BlankLines().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal), "\n\n");
+
+    [GeneratedRegex(@"\n[ \t]*(\n[ \t]*)+\n")]
+    private static partial Regex BlankLines();
 
     /// <summary>Joins a subject onto one line, so no template can add a header through a line break.</summary>
     static string OneLine(string subject) =>
