@@ -11,7 +11,7 @@ public sealed class MeetingInvitesTests
     readonly MeetingInvites invites = new(Options.Create(Pipeline.Options()));
 
     [Fact]
-    public void For_MeetingConfirmed_RequestInFacultyZoneWithTimeZone()
+    public void For_MeetingConfirmed_RequestInFacultyZone()
     {
         var invite = invites.For(Confirmed(Samples.Meeting))!;
 
@@ -33,7 +33,7 @@ public sealed class MeetingInvitesTests
     }
 
     [Fact]
-    public void For_SummerMeetingInKualaLumpur_LocalTimeInThatZone()
+    public void For_KualaLumpurMeeting_UsesThatZone()
     {
         var message = Confirmed(new MeetingDetails(Samples.At("2026-06-15T02:00:00Z"), "Block B", 1)) with
         {
@@ -61,7 +61,7 @@ public sealed class MeetingInvitesTests
     }
 
     [Fact]
-    public void For_MeetingCancelled_CancelWithSameUidAndHigherSequence()
+    public void For_MeetingCancelled_CancelsWithHigherSequence()
     {
         var message = Samples.Message(MessageKind.MeetingCancelled, ActorRole.Reviewer, meeting: Samples.Meeting with { Sequence = 3 }, withLink: false);
 

@@ -31,7 +31,7 @@ public sealed class ConversationOutboxTests(ITestOutputHelper output) : IDisposa
     readonly string outbox = Path.Combine(Path.GetTempPath(), "careerconv-conversation-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Conversation_WholeCycle_WritesEachEmailOnceToOutbox()
+    public async Task Conversation_WholeCycle_WritesOutboxOnce()
     {
         var clock = new VirtualClock(At("2026-09-28T08:00:00Z"));
         await using var engine = await StartEngineAsync(clock);

@@ -61,7 +61,7 @@ public sealed class MailMessageSenderTests
     }
 
     [Fact]
-    public async Task Send_SecondRecipientFailed_RetrySendsOnlyTheMissingOne()
+    public async Task Send_SecondRecipientFailed_RetrySendsMissing()
     {
         await using var server = await RecordingServer.StartAsync(new ScriptedResponse(202), new ScriptedResponse(400, Rejected));
         var (sender, _, transport) = Build(server);
@@ -94,7 +94,7 @@ public sealed class MailMessageSenderTests
     }
 
     [Fact]
-    public async Task Send_AnotherAttemptHoldsLease_ThrowsInProgressAndSendsNothing()
+    public async Task Send_LeaseHeld_ThrowsInProgress()
     {
         await using var server = await RecordingServer.StartAsync();
         var (sender, ledger, transport) = Build(server);
@@ -110,7 +110,7 @@ public sealed class MailMessageSenderTests
     }
 
     [Fact]
-    public async Task Send_LeaseOfCrashedAttemptExpired_TakesOverAndSends()
+    public async Task Send_LeaseExpired_TakesOverAndSends()
     {
         await using var server = await RecordingServer.StartAsync();
         var clock = new SettableClock(Samples.At("2026-03-02T09:00:00Z"));

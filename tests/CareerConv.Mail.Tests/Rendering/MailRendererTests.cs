@@ -44,7 +44,7 @@ public sealed class MailRendererTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Render_EachKind_TextHasNamesDeadlineAndLinkAsWritten(
+    public void Render_EachKind_TextIsUnencoded(
         MessageKind kind, ActorRole to, DeadlineKind? deadlineKind, bool showsMeeting, bool hasLink)
     {
         var message = Sample(kind, to, deadlineKind, hasLink);
@@ -65,7 +65,7 @@ public sealed class MailRendererTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Render_EachKind_HtmlHasEncodedNamesDeadlineAndLink(
+    public void Render_EachKind_HtmlIsEncoded(
         MessageKind kind, ActorRole to, DeadlineKind? deadlineKind, bool showsMeeting, bool hasLink)
     {
         var message = Sample(kind, to, deadlineKind, hasLink);
@@ -86,7 +86,7 @@ public sealed class MailRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Render_EveryKind_SubjectIsOneLineWithNamesAsWritten()
+    public void Render_EveryKind_SubjectIsOneLine()
     {
         foreach (var row in Kinds)
         {
@@ -101,7 +101,7 @@ public sealed class MailRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Render_MeetingConfirmedToBoth_EachGetsOwnNameAndOnlyLinkRoleGetsLink()
+    public void Render_ConfirmedToBoth_OneLinkOnly()
     {
         var message = Samples.Message(MessageKind.MeetingConfirmed,
             [Samples.For(ActorRole.Reviewer), Samples.For(ActorRole.Staff)], null, null, Samples.Meeting, ActorRole.Reviewer);
@@ -118,7 +118,7 @@ public sealed class MailRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Render_DuplicateAddressesInToAndCc_OneMailPerPerson()
+    public void Render_DuplicateAddresses_OneMailEach()
     {
         var reviewer = Samples.For(ActorRole.Reviewer);
         var shouting = new Recipient(ActorRole.Reviewer, new Person("Siân", Samples.Reviewer.Email.ToUpperInvariant()));
@@ -162,7 +162,7 @@ public sealed class MailRendererTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => Pipeline.Renderer().Render(message));
     }
 
-    // Every sample carries the meeting, as messages do once it is set, so the table says which kinds mention it.
+    // Every sample carries the meeting, as messages do once it is set, so the table shows which kinds mention it.
     static OutgoingMessage Sample(MessageKind kind, ActorRole to, DeadlineKind? deadlineKind, bool hasLink) =>
         Samples.Message(kind, to, deadlineKind is null ? null : Samples.Deadline, deadlineKind, Samples.Meeting, hasLink);
 

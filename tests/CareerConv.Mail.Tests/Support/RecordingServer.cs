@@ -12,12 +12,12 @@ namespace CareerConv.Mail.Tests.Support;
 /// <summary>A request as the server received it.</summary>
 sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset ReceivedAt);
 
-/// <summary>A scripted answer: status, extra headers and body.</summary>
+/// <summary>A scripted response: status, extra headers and body.</summary>
 sealed record ScriptedResponse(int Status, string Body = "", IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>
-/// An HTTP server on 127.0.0.1 that stands in for SendGrid: it records every request and answers with
-/// the scripted responses in order, then with 202 Accepted once the script is used up.
+/// An HTTP server on 127.0.0.1 that replaces SendGrid in tests: it records every request and returns
+/// the scripted responses in order, then 202 Accepted once the script is used up.
 /// </summary>
 sealed class RecordingServer : IAsyncDisposable
 {

@@ -12,7 +12,7 @@ public sealed class OutboxTransportTests : IDisposable
     readonly string folder = Path.Combine(Path.GetTempPath(), "careerconv-outbox-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Deliver_TwoMails_WritesEmlFilesAndIndexInOrder()
+    public async Task Deliver_TwoMails_WritesFilesAndIndex()
     {
         var renderer = Pipeline.Renderer();
         var request = renderer.Render(Samples.Message(MessageKind.ReflectionInvitation, ActorRole.Staff, Samples.Deadline, DeadlineKind.Reflection))[0];

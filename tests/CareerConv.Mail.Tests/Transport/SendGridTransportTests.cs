@@ -94,7 +94,7 @@ public sealed class SendGridTransportTests
     }
 
     [Fact]
-    public async Task Deliver_RateLimitResetFarAway_WaitIsCapped()
+    public async Task Deliver_DistantReset_WaitIsCapped()
     {
         var reset = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
         await using var server = await RecordingServer.StartAsync(new ScriptedResponse(429, "",
@@ -125,7 +125,7 @@ public sealed class SendGridTransportTests
     }
 
     [Fact]
-    public async Task Deliver_ServerErrorEveryTime_GivesUpAfterMaxAttempts()
+    public async Task Deliver_ServerErrorEveryTime_GivesUp()
     {
         await using var server = await RecordingServer.StartAsync(
             Enumerable.Repeat(new ScriptedResponse(502, "bad gateway"), 5).ToArray());
