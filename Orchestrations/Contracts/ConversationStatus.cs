@@ -11,6 +11,11 @@ namespace CareerConv.Orchestrations.Contracts;
 /// change, for example, moves the reviewer's version on so the old reviewer's links stop working.
 /// </param>
 /// <param name="Failure">Why a step could not complete, until an administrator retries it.</param>
+/// <param name="Reviewer">The reviewer once one is known; link pages use the address as the actor's.</param>
+/// <param name="MeetingLocation">Where the meeting takes place, once scheduled.</param>
+/// <param name="NotesBlobName">The sent reflection notes, once sent.</param>
+/// <param name="RecordBlobName">The latest uploaded record form, once uploaded.</param>
+/// <param name="RecordVersion">The latest record version; 0 before the first upload.</param>
 public sealed record ConversationStatus(
     ConversationStage Stage,
     ReflectionState Reflection,
@@ -20,4 +25,9 @@ public sealed record ConversationStatus(
     IReadOnlyDictionary<ActorRole, int> TokenVersions,
     DateTimeOffset? MeetingAt = null,
     bool Paused = false,
-    string? Failure = null);
+    string? Failure = null,
+    Person? Reviewer = null,
+    string? MeetingLocation = null,
+    string? NotesBlobName = null,
+    string? RecordBlobName = null,
+    int RecordVersion = 0);

@@ -128,7 +128,8 @@ public static partial class ConversationOrchestrator
     static void SetStatus(TaskOrchestrationContext context, ConversationState state, KeyValuePair<DeadlineKind, DateTimeOffset>? nextDeadline) =>
         context.SetCustomStatus(new ConversationStatus(
             state.Stage, state.Reflection, nextDeadline?.Value, nextDeadline?.Key, state.Revision,
-            new Dictionary<ActorRole, int>(state.TokenVersions), state.MeetingAt, state.PausedAt is not null, state.Failure));
+            new Dictionary<ActorRole, int>(state.TokenVersions), state.MeetingAt, state.PausedAt is not null, state.Failure,
+            state.Reviewer, state.MeetingLocation, state.NotesBlobName, state.RecordBlobName, state.RecordVersion));
 
     static DateTimeOffset Now(TaskOrchestrationContext context) =>
         new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));

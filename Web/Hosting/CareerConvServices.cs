@@ -33,6 +33,7 @@ public static class CareerConvServices
         services.TryAddSingleton<IConversationDirectory, InMemoryConversationDirectory>();
         services.TryAddSingleton<IMessageSender, InMemoryMessageSender>();
         services.TryAddSingleton<IDocumentStore, InMemoryDocumentStore>();
+        services.AddCareerConvWeb(configuration);
         return services;
     }
 
