@@ -69,7 +69,8 @@ public static class RecordHandlers
         var cancellation = request.HttpContext.RequestAborted;
         while (await reader.ReadNextSectionAsync(cancellation) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !(disposition.IsFormDisposition() || disposition.IsFileDisposition()))
             {
                 continue;
             }
