@@ -11,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareerConv.Web.Forms;
 
 /// <summary>
-/// The page where someone whose link expired asks for a new one. The answer is the same whether or
-/// not the address is known, and the new link goes only to that address.
+/// The page where someone whose link expired requests a new one. The response is the same whether
+/// or not the address is known, and the new link is sent only to that address.
 /// </summary>
 public static class FreshLinkHandlers
 {
@@ -54,7 +54,7 @@ public static class FreshLinkHandlers
             }, StatusCodes.Status429TooManyRequests);
         }
 
-        // An address over its own limit gets the same answer, so the page never tells whether it is known.
+        // An address over its own limit gets the same response, so the page never reveals whether it is known.
         if (limiter.TryAddress(email))
         {
             await SendLinksAsync(request, client, email, kit.Clock.GetUtcNow());

@@ -142,7 +142,7 @@ public sealed class HandoffAndDepartmentTests
     }
 
     [Fact]
-    public async Task Department_OverCap_WarnsAndAssignsOnlyWhenConfirmed()
+    public async Task Department_OverCap_WarnsUntilConfirmed()
     {
         await using var web = await StartAsync();
         var waiting = new List<ConversationInput>();

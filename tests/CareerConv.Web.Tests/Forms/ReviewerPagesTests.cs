@@ -116,7 +116,7 @@ public sealed class ReviewerPagesTests
     }
 
     [Fact]
-    public async Task Record_Upload_RaisesRecordUploadedAndMovesToHandoff()
+    public async Task Record_Upload_MovesToHandoff()
     {
         await using var web = await StartAsync();
         var input = await web.StartConversationAsync();

@@ -99,7 +99,7 @@ public sealed class StaffPagesTests
     }
 
     [Fact]
-    public async Task Reflection_SendWithEmptyElement_Returns400WithErrorSummary()
+    public async Task Reflection_EmptyElement_Returns400()
     {
         await using var web = await WebApp.StartAsync();
         var input = await web.StartConversationAsync();

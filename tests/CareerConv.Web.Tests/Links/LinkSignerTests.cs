@@ -38,7 +38,7 @@ public sealed class LinkSignerTests
     }
 
     [Fact]
-    public void Verify_TokenFromOldKey_StillValidAfterRotation()
+    public void Verify_OldKeyAfterRotation_Valid()
     {
         var oldToken = Signer(("old", WebApp.OldSecret)).Sign(Claims);
 
