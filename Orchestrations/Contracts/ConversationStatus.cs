@@ -11,7 +11,11 @@ namespace CareerConv.Orchestrations.Contracts;
 /// change, for example, moves the reviewer's version on so the old reviewer's links stop working.
 /// </param>
 /// <param name="Failure">Why a step could not complete, until an administrator retries it.</param>
-/// <param name="Reviewer">The current reviewer, once one is assigned; progress pages count reviewer load from it.</param>
+/// <param name="Reviewer">The reviewer once one is known; progress pages count reviewer load from it, and link pages use the address as the actor's.</param>
+/// <param name="MeetingLocation">Where the meeting takes place, once scheduled.</param>
+/// <param name="NotesBlobName">The sent reflection notes, once sent.</param>
+/// <param name="RecordBlobName">The latest uploaded record form, once uploaded.</param>
+/// <param name="RecordVersion">The latest record version; 0 before the first upload.</param>
 public sealed record ConversationStatus(
     ConversationStage Stage,
     ReflectionState Reflection,
@@ -22,4 +26,8 @@ public sealed record ConversationStatus(
     DateTimeOffset? MeetingAt = null,
     bool Paused = false,
     string? Failure = null,
-    Person? Reviewer = null);
+    Person? Reviewer = null,
+    string? MeetingLocation = null,
+    string? NotesBlobName = null,
+    string? RecordBlobName = null,
+    int RecordVersion = 0);

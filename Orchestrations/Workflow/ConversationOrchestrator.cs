@@ -129,7 +129,7 @@ public static partial class ConversationOrchestrator
         context.SetCustomStatus(new ConversationStatus(
             state.Stage, state.Reflection, nextDeadline?.Value, nextDeadline?.Key, state.Revision,
             new Dictionary<ActorRole, int>(state.TokenVersions), state.MeetingAt, state.PausedAt is not null, state.Failure,
-            state.Reviewer));
+            state.Reviewer, state.MeetingLocation, state.NotesBlobName, state.RecordBlobName, state.RecordVersion));
 
     static DateTimeOffset Now(TaskOrchestrationContext context) =>
         new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));

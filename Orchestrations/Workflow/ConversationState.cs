@@ -36,6 +36,8 @@ sealed class ConversationState(ConversationInput input, ConversationSettings set
 
     public int RecordVersion { get; set; }
 
+    public string? RecordBlobName { get; set; }
+
     public DateTimeOffset? HandoffRequestedAt { get; set; }
 
     public int Revision { get; set; }

@@ -103,6 +103,7 @@ sealed partial class ConversationSteps(ConversationState state)
     void UploadRecord(RecordUploadedEvent e, DateTimeOffset now)
     {
         state.RecordVersion = Math.Max(state.RecordVersion + 1, e.Version);
+        state.RecordBlobName = e.BlobName;
         if (state.Stage != ConversationStage.Handoff)
         {
             state.HandoffRequestedAt = now;

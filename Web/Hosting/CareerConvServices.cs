@@ -37,6 +37,7 @@ public static class CareerConvServices
         services.TryAddSingleton<IImportLedger, InMemoryImportLedger>();
         services.TryAddSingleton<IImportBatches, InMemoryImportBatches>();
         services.TryAddSingleton<RosterImporter>();
+        services.AddCareerConvWeb(configuration);
         return services;
     }
 

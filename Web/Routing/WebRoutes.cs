@@ -1,5 +1,7 @@
 using CareerConv.Web.Admin;
 using CareerConv.Web.Cycles;
+using CareerConv.Web.Forms;
+using CareerConv.Web.Links;
 
 namespace CareerConv.Web.Routing;
 
@@ -27,6 +29,23 @@ public static class WebRoutes
             CycleAdminHandlers.ProgressAsync),
         new(RouteNames.ShowCycleProgress, "GET", "admin/progress", RouteAccess.Admin,
             CycleAdminHandlers.ProgressPageAsync),
+        new(RouteNames.Stylesheet, "GET", LinkPaths.Stylesheet, RouteAccess.Link, StylesheetHandler.GetAsync),
+        new(RouteNames.ShowReflection, "GET", LinkPaths.Reflection, RouteAccess.Link, ReflectionHandlers.GetAsync),
+        new(RouteNames.SendReflection, "POST", LinkPaths.Reflection, RouteAccess.Link, ReflectionHandlers.PostAsync),
+        new(RouteNames.ShowMyRecord, "GET", LinkPaths.MyRecord, RouteAccess.Link, MyRecordHandlers.GetAsync),
+        new(RouteNames.ShowMeeting, "GET", LinkPaths.Meeting, RouteAccess.Link, MeetingHandlers.GetAsync),
+        new(RouteNames.ScheduleMeeting, "POST", LinkPaths.Meeting, RouteAccess.Link, MeetingHandlers.PostAsync),
+        new(RouteNames.ShowNotes, "GET", LinkPaths.Notes, RouteAccess.Link, NotesHandlers.GetAsync),
+        new(RouteNames.ShowRecord, "GET", LinkPaths.Record, RouteAccess.Link, RecordHandlers.GetAsync),
+        new(RouteNames.UploadRecord, "POST", LinkPaths.Record, RouteAccess.Link, RecordHandlers.PostAsync),
+        new(RouteNames.DownloadRecordForm, "GET", LinkPaths.RecordForm, RouteAccess.Link, DownloadHandlers.RecordFormAsync),
+        new(RouteNames.DownloadRecord, "GET", LinkPaths.Download, RouteAccess.Link, DownloadHandlers.RecordAsync),
+        new(RouteNames.ShowHandoff, "GET", LinkPaths.Handoff, RouteAccess.Link, HandoffHandlers.GetAsync),
+        new(RouteNames.ConfirmHandoff, "POST", LinkPaths.Handoff, RouteAccess.Link, HandoffHandlers.PostAsync),
+        new(RouteNames.ShowDepartment, "GET", LinkPaths.Department, RouteAccess.Link, DepartmentHandlers.GetAsync),
+        new(RouteNames.AssignReviewers, "POST", LinkPaths.Department, RouteAccess.Link, DepartmentHandlers.PostAsync),
+        new(RouteNames.ShowFreshLink, "GET", LinkPaths.FreshLink, RouteAccess.Link, FreshLinkHandlers.GetAsync),
+        new(RouteNames.SendFreshLink, "POST", LinkPaths.FreshLink, RouteAccess.Link, FreshLinkHandlers.PostAsync),
     ];
 
     /// <summary>Returns the route with the given name.</summary>
