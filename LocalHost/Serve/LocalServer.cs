@@ -1,5 +1,7 @@
 using CareerConv.Engine;
+using CareerConv.Infrastructure.Documents;
 using CareerConv.Infrastructure.Storage;
+using CareerConv.Mail;
 using CareerConv.Infrastructure.Stores;
 using CareerConv.Orchestrations.Workflow;
 using CareerConv.Web.Hosting;
@@ -53,6 +55,8 @@ public sealed class LocalServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(settings);
         Directory.CreateDirectory(settings.DataFolder);
+        settings = settings with { Port = settings.Port == 0 ? FreePort() : settings.Port };
+        configuration = WithLocalDefaults(configuration, settings);
         var engineOptions = new EngineOptions { MaximumTimerInterval = CareerConvServices.MaximumTimerInterval(configuration) };
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
         var backend = await CreateBackendAsync(configuration, settings);
@@ -69,6 +73,8 @@ public sealed class LocalServer : IAsyncDisposable
         if (!settings.InMemory)
         {
             builder.Services.AddCareerConvDurableStores(configuration);
+            builder.Services.AddCareerConvDocuments(configuration);
+            builder.Services.AddCareerConvMail(configuration);
         }
 
         builder.Services.AddEngineWorker(channel, WorkflowTasks.Register, engineOptions);
@@ -99,6 +105,51 @@ public sealed class LocalServer : IAsyncDisposable
         var connectionString = configuration[$"{StorageOptions.SectionName}:ConnectionString"] ?? StorageOptions.DevelopmentConnectionString;
         var taskHub = configuration["CareerConv:Engine:TaskHub"] ?? DefaultTaskHub;
         return await AzureStorageBackend.CreateAsync(connectionString, taskHub);
+    }
+
+    /// <summary>
+    /// Fills in what a local run needs and an operator has not set: links that point at this host, a
+    /// link-signing key kept in the data folder, and the outbox folder beside it.
+    /// </summary>
+    static IConfiguration WithLocalDefaults(IConfiguration configuration, ServeSettings settings)
+    {
+        var defaults = new Dictionary<string, string?>();
+        if (string.IsNullOrWhiteSpace(configuration["CareerConv:Links:BaseUrl"]))
+        {
+            defaults["CareerConv:Links:BaseUrl"] = $"http://127.0.0.1:{settings.Port}";
+        }
+
+        if (!configuration.GetSection("CareerConv:Links:Keys").GetChildren().Any())
+        {
+            defaults["CareerConv:Links:Keys:0:Id"] = "local";
+            defaults["CareerConv:Links:Keys:0:Secret"] = LoadOrCreateSecret(Path.Combine(settings.DataFolder, "link-key"));
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration["CareerConv:Mail:OutboxFolder"]))
+        {
+            defaults["CareerConv:Mail:OutboxFolder"] = Path.Combine(settings.DataFolder, "outbox");
+        }
+
+        return new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(defaults).Build();
+    }
+
+    static string LoadOrCreateSecret(string path)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+
+        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        File.WriteAllText(path, secret);
+        return secret;
+    }
+
+    static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     static AdminKey LoadAdminKey(IConfiguration configuration, string dataFolder)
