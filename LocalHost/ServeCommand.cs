@@ -22,6 +22,7 @@ static class ServeCommand
         {
             await SampleCycle.ImportAsync(server, output, stop.Token);
             await output.WriteLineAsync($"Progress: {server.Address}admin/progress?cycle={SampleCycle.Cycle}&faculty={SampleCycle.Faculty}&code={server.AdminKey.Value}");
+            await output.WriteLineAsync($"Outbox:   {server.Address}outbox (follow the links in the emails to play each role)");
         }
 
         await output.WriteLineAsync("Press Ctrl+C to stop.");

@@ -82,6 +82,9 @@ public sealed class LocalServer : IAsyncDisposable
         var app = builder.Build();
         app.MapWebRoutes();
         app.MapGet("/", () => Results.Content(IndexPage.Render(settings.InMemory), "text/html; charset=utf-8"));
+        var outbox = configuration["CareerConv:Mail:OutboxFolder"]!;
+        app.MapGet("/outbox", (Delegate)((HttpContext context) => OutboxPages.IndexAsync(context, outbox)));
+        app.MapGet("/outbox/email", (Delegate)((HttpContext context) => OutboxPages.EmailAsync(context, outbox)));
         await app.StartAsync(cancellationToken);
         var address = new Uri($"http://127.0.0.1:{Port(app)}");
         return new LocalServer(app, sidecar, channel, address, adminKey);
