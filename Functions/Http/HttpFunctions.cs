@@ -136,4 +136,19 @@ public static class HttpFunctions
     public static Task<IActionResult> SendFreshLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "links/fresh")] HttpRequest request,
         [DurableClient] DurableTaskClient client) => RouteInvoker.InvokeAsync(RouteNames.SendFreshLink, request, client);
+
+    [Function(RouteNames.ExportITrent)]
+    public static Task<IActionResult> ExportITrent(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/cycles/itrent")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => RouteInvoker.InvokeAsync(RouteNames.ExportITrent, request, client);
+
+    [Function(RouteNames.GetUnrecordedMeetings)]
+    public static Task<IActionResult> GetUnrecordedMeetings(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/cycles/unrecorded")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => RouteInvoker.InvokeAsync(RouteNames.GetUnrecordedMeetings, request, client);
+
+    [Function(RouteNames.DownloadConversationRecord)]
+    public static Task<IActionResult> DownloadConversationRecord(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/conversations/record")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => RouteInvoker.InvokeAsync(RouteNames.DownloadConversationRecord, request, client);
 }

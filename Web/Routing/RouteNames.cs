@@ -13,6 +13,9 @@ public static class RouteNames
     public const string GetImportStatus = nameof(GetImportStatus);
     public const string GetCycleProgress = nameof(GetCycleProgress);
     public const string ShowCycleProgress = nameof(ShowCycleProgress);
+    public const string ExportITrent = nameof(ExportITrent);
+    public const string GetUnrecordedMeetings = nameof(GetUnrecordedMeetings);
+    public const string DownloadConversationRecord = nameof(DownloadConversationRecord);
     public const string Stylesheet = nameof(Stylesheet);
     public const string ShowReflection = nameof(ShowReflection);
     public const string SendReflection = nameof(SendReflection);
