@@ -29,6 +29,13 @@ sealed record CommandLine(
     Uri Url,
     string? Key)
 {
+    /// <summary>The date a rehearsed cycle opens; the faculty's first cycle when null.</summary>
+    public DateOnly? Opens { get; init; }
+
+    public string? Responses { get; init; }
+
+    public string? Out { get; init; }
+
     public const int DefaultPort = 7071;
     const int MaximumStaff = 100_000;
 
@@ -70,6 +77,9 @@ sealed record CommandLine(
                 "--strict" => command with { Strict = true },
                 "--url" => command with { Url = ParseUrl(Value(args, ref i)) },
                 "--key" => command with { Key = Value(args, ref i) },
+                "--opens" => command with { Opens = ParseDate(Value(args, ref i)) },
+                "--responses" => command with { Responses = Value(args, ref i) },
+                "--out" => command with { Out = Value(args, ref i) },
                 _ => throw new ArgumentException($"Unknown command or option '{option}'."),
             };
         }
@@ -102,6 +112,11 @@ sealed record CommandLine(
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url
             : throw new ArgumentException($"--url '{value}' is not an absolute http or https address such as http://127.0.0.1:7071.");
+
+    static DateOnly ParseDate(string value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new ArgumentException($"--opens '{value}' is not a date in the form YYYY-MM-DD.");
 
     static ResponseProfile ParseProfile(string value) =>
         Enum.TryParse<ResponseProfile>(value, ignoreCase: true, out var profile) && Enum.IsDefined(profile)

@@ -36,6 +36,10 @@ public static class LocalHostCommand
           --key KEY          the admin key (default: read from .data/localhost/admin-key)
 
         Options of rehearse:
+          --roster FILE      rehearse the staff of this roster instead of made-up staff
+          --opens DATE       the cycle opens on DATE (YYYY-MM-DD) and lasts as long as the faculty's first cycle
+          --responses FILE   JSON: after how long each role (and optionally each staff number) acts, or "never"
+          --out FILE         writes every message (UTC, local time, role, staff number, kind) and each final stage as JSON
           --faculty CODE     faculty to rehearse (default: the first configured faculty)
           --cycle ID         cycle of that faculty (default: its first cycle)
           --staff N          number of staff members, 1 to 100000 (default: 20)
@@ -80,11 +84,18 @@ public static class LocalHostCommand
                     return await ImportCommand.RunAsync(command, output, error);
             }
 
-            var settings = Settings(configuration, command);
+            var (rehearsalConfiguration, settings) = Settings(configuration, command);
+            var who = settings.RosterPath is null ? $"{settings.StaffCount} made-up staff" : $"the roster {settings.RosterPath}";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Rehearsing cycle '{settings.Cycle}' of faculty '{settings.Faculty}' for {settings.StaffCount} staff ({settings.Profile} replies) on the in-memory engine; nothing is stored."));
-            var report = await RehearsalRunner.RunAsync(configuration, settings);
+                $"Rehearsing cycle '{settings.Cycle}' of faculty '{settings.Faculty}' for {who} on the in-memory engine; nothing is stored."));
+            var report = await RehearsalRunner.RunAsync(rehearsalConfiguration, settings);
             await RehearsalPrinter.PrintAsync(report, output);
+            if (command.Out is not null)
+            {
+                await RehearsalOutput.WriteAsync(report, command.Out);
+                await output.WriteLineAsync($"Wrote {report.Messages.Count} messages and {report.Conversations.Count} conversations to {command.Out}.");
+            }
+
             return report.Outcomes.Keys.All(k => k == "Completed") ? 0 : 1;
         }
         catch (Exception ex) when (ex is ArgumentException or OptionsValidationException or FileNotFoundException or InvalidDataException or HttpRequestException)
@@ -112,24 +123,55 @@ public static class LocalHostCommand
         return builder;
     }
 
-    static RehearsalSettings Settings(IConfiguration configuration, CommandLine command)
+    static (IConfiguration Configuration, RehearsalSettings Settings) Settings(IConfiguration configuration, CommandLine command)
     {
         var timing = new TimingOptions();
         TimingOptionsBinder.Bind(configuration.GetSection(TimingOptions.SectionName), timing);
         var faculty = command.Faculty ?? timing.Faculties.Keys.FirstOrDefault()
             ?? throw new ArgumentException("No faculty is configured; name a faculties file with --faculties.");
-        if (!timing.Faculties.TryGetValue(faculty, out var facultyOptions))
-        {
-            throw new ArgumentException(
+        var code = timing.Faculties.Keys.FirstOrDefault(k => string.Equals(k, faculty, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException(
                 $"Faculty '{faculty}' is not configured; use one of: {string.Join(", ", timing.Faculties.Keys)}.");
+        var cycles = timing.Faculties[code].Cycles ?? [];
+        string cycle;
+        if (command.Opens is { } opens)
+        {
+            // A rehearsal cycle that opens on the given date and lasts as long as the faculty's first cycle.
+            (configuration, cycle) = WithRehearsalCycle(configuration, code, cycles, opens);
+        }
+        else
+        {
+            cycle = command.Cycle ?? cycles.FirstOrDefault()?.Id
+                ?? throw new ArgumentException($"Faculty '{code}' has no cycles; name one with --cycle or give --opens.");
         }
 
-        var cycle = command.Cycle ?? facultyOptions.Cycles?.FirstOrDefault()?.Id
-            ?? throw new ArgumentException($"Faculty '{faculty}' has no cycles; name one with --cycle.");
         var engine = new EngineOptions
         {
             MaximumTimerInterval = CareerConvServices.MaximumTimerInterval(configuration),
         };
-        return new RehearsalSettings(faculty, cycle, command.StaffCount, command.Profile, engine);
+        var responses = command.Responses is null ? null : ResponsePlan.Read(command.Responses, command.Profile);
+        return (configuration, new RehearsalSettings(code, cycle, command.StaffCount, command.Profile, engine)
+        {
+            Responses = responses,
+            RosterPath = command.Roster,
+        });
+    }
+
+    static (IConfiguration, string) WithRehearsalCycle(IConfiguration configuration, string faculty, List<CycleOptions> cycles, DateOnly opens)
+    {
+        var length = cycles.FirstOrDefault() is { Opens: { } from, MeetingsHeldBy: { } to }
+            && DateOnly.TryParse(from, CultureInfo.InvariantCulture, out var start)
+            && DateOnly.TryParse(to, CultureInfo.InvariantCulture, out var end)
+                ? end.DayNumber - start.DayNumber
+                : 70;
+        var id = "rehearsal-" + opens.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var prefix = $"{TimingOptions.SectionName}:Faculties:{faculty}:Cycles:{cycles.Count}:";
+        var overlay = new Dictionary<string, string?>
+        {
+            [prefix + "Id"] = id,
+            [prefix + "Opens"] = opens.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [prefix + "MeetingsHeldBy"] = opens.AddDays(length).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        return (new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(overlay).Build(), id);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CareerConv.Engine;
 using CareerConv.Orchestrations.Contracts;
+using CareerConv.Orchestrations.Cycles;
 using CareerConv.Orchestrations.Messaging;
 using CareerConv.Orchestrations.Storage;
 using CareerConv.Orchestrations.Timing;
@@ -19,7 +20,21 @@ public sealed record RehearsalSettings(
     string Cycle,
     int StaffCount,
     ResponseProfile Profile,
-    EngineOptions Engine);
+    EngineOptions Engine)
+{
+    /// <summary>Per-role and per-staff reply delays; the <see cref="Profile"/> alone when null.</summary>
+    public ResponsePlan? Responses { get; init; }
+
+    /// <summary>A roster to rehearse instead of made-up staff; rows with problems are left out.</summary>
+    public string? RosterPath { get; init; }
+}
+
+/// <summary>One email to one recipient, as the rehearsal output lists it.</summary>
+/// <param name="Local">The instant in the faculty's time zone, such as 2026-10-02 09:00 BST.</param>
+public sealed record RehearsedMessage(DateTimeOffset At, string Local, ActorRole Role, string StaffNumber, MessageKind Kind);
+
+/// <summary>How one rehearsed conversation ended.</summary>
+public sealed record RehearsedConversation(string StaffNumber, string Stage);
 
 /// <summary>How a rehearsal ended.</summary>
 public sealed record RehearsalReport(
@@ -29,7 +44,14 @@ public sealed record RehearsalReport(
     DateTimeOffset VirtualStart,
     DateTimeOffset VirtualEnd,
     TimeSpan Elapsed,
-    IReadOnlyList<TimelineEntry> SampleTimeline);
+    IReadOnlyList<TimelineEntry> SampleTimeline)
+{
+    public IReadOnlyList<RehearsedMessage> Messages { get; init; } = [];
+
+    public IReadOnlyList<RehearsedConversation> Conversations { get; init; } = [];
+
+    public IReadOnlyList<RosterProblem> RosterProblems { get; init; } = [];
+}
 
 /// <summary>
 /// Runs a whole cycle of one faculty on the in-process engine with a virtual clock and scripted
@@ -55,16 +77,19 @@ public static class RehearsalRunner
                 Clock = clock,
                 Options = settings.Engine,
                 RegisterTasks = WorkflowTasks.Register,
-                ConfigureServices = services => AddServices(services, configuration, clock, settings.Profile, () => engine!.Client),
+                ConfigureServices = services => AddServices(
+                    services, configuration, clock, settings.Responses ?? ResponsePlan.For(settings.Profile), () => engine!.Client),
             },
             cancellationToken);
         await using (engine)
         {
             var watch = Stopwatch.StartNew();
-            var ids = await StartConversationsAsync(engine.Client, faculty, settings, cancellationToken);
+            var (inputs, problems) = await InputsAsync(configuration, faculty, settings, cancellationToken);
+            var ids = await StartConversationsAsync(engine.Client, inputs, cancellationToken);
             await RunToEndAsync(engine, clock, ids, start + LongestRun, cancellationToken);
             watch.Stop();
-            return await ReportAsync(engine, ids, start, clock.GetUtcNow(), watch.Elapsed, cancellationToken);
+            var report = await ReportAsync(engine, ids, start, clock.GetUtcNow(), watch.Elapsed, cancellationToken);
+            return report with { RosterProblems = problems };
         }
     }
 
@@ -92,7 +117,7 @@ public static class RehearsalRunner
     }
 
     static void AddServices(
-        IServiceCollection services, IConfiguration configuration, VirtualClock clock, ResponseProfile profile,
+        IServiceCollection services, IConfiguration configuration, VirtualClock clock, ResponsePlan plan,
         Func<DurableTaskClient> client)
     {
         services.AddCareerConvTiming(configuration);
@@ -100,17 +125,40 @@ public static class RehearsalRunner
         services.AddSingleton<ITimelineStore, InMemoryTimelineStore>();
         services.AddSingleton<InMemoryMessageSender>();
         services.AddSingleton<IMessageSender>(provider =>
-            new ScriptedResponder(provider.GetRequiredService<InMemoryMessageSender>(), clock, profile, client));
+            new ScriptedResponder(provider.GetRequiredService<InMemoryMessageSender>(), clock, plan, client));
+    }
+
+    static async Task<(List<ConversationInput> Inputs, IReadOnlyList<RosterProblem> Problems)> InputsAsync(
+        IConfiguration configuration, FacultyOptions faculty, RehearsalSettings settings, CancellationToken cancellationToken)
+    {
+        var departments = faculty.Departments.Keys.Order(StringComparer.Ordinal).ToArray();
+        if (settings.RosterPath is null)
+        {
+            var made = Enumerable.Range(0, settings.StaffCount)
+                .Select(i => RehearsalStaff.Input(i, settings.Cycle, settings.Faculty, departments[i % departments.Length]))
+                .ToList();
+            return (made, []);
+        }
+
+        var scope = new RosterScope(settings.Faculty, new Dictionary<string, IReadOnlySet<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            [settings.Faculty] = faculty.Departments.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase),
+        });
+        await using var roster = File.OpenRead(settings.RosterPath);
+        var report = await RosterReader.ReadAsync(roster, scope, cancellationToken);
+        var cycle = ConversationIdentity.NormaliseCycle(settings.Cycle);
+        var inputs = report.Entries.Select(e => new ConversationInput(
+            ConversationIdentity.InstanceId(cycle, e.Staff.StaffNumber), ConversationIds.New(), cycle, e.Faculty, e.Department,
+            e.Staff, e.Reviewer, e.LineManager)).ToList();
+        return (inputs, report.Problems);
     }
 
     static async Task<List<string>> StartConversationsAsync(
-        DurableTaskClient client, FacultyOptions faculty, RehearsalSettings settings, CancellationToken cancellationToken)
+        DurableTaskClient client, List<ConversationInput> inputs, CancellationToken cancellationToken)
     {
-        var departments = faculty.Departments.Keys.Order(StringComparer.Ordinal).ToArray();
-        var ids = new List<string>(settings.StaffCount);
-        for (var i = 0; i < settings.StaffCount; i++)
+        var ids = new List<string>(inputs.Count);
+        foreach (var input in inputs)
         {
-            var input = RehearsalStaff.Input(i, settings.Cycle, settings.Faculty, departments[i % departments.Length]);
             var options = new StartOrchestrationOptions(input.InstanceId);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 WorkflowTasks.ConversationOrchestrator, input, options, cancellationToken);
@@ -149,6 +197,7 @@ public static class RehearsalRunner
         CancellationToken cancellationToken)
     {
         var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var conversations = new List<RehearsedConversation>();
         foreach (var id in ids)
         {
             var instance = await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
@@ -156,12 +205,23 @@ public static class RehearsalRunner
                 ? instance.ReadOutputAs<ConversationOutcome>()!.Stage.ToString()
                 : instance?.RuntimeStatus.ToString() ?? "Missing";
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            conversations.Add(new RehearsedConversation(id[(id.IndexOf(':', StringComparison.Ordinal) + 1)..], outcome));
         }
 
         var sender = engine.Services.GetRequiredService<InMemoryMessageSender>();
         var byKind = sender.Sent.GroupBy(m => m.Message.Kind).OrderBy(g => g.Key)
             .ToDictionary(g => g.Key, g => g.Count());
-        var timeline = await engine.Services.GetRequiredService<ITimelineStore>().ReadAsync(ids[0], cancellationToken);
-        return new RehearsalReport(ids.Count, outcomes, byKind, start, end, elapsed, timeline);
+        var timeline = ids.Count == 0
+            ? []
+            : await engine.Services.GetRequiredService<ITimelineStore>().ReadAsync(ids[0], cancellationToken);
+        var messages = sender.Sent
+            .SelectMany(m => m.Message.To.Select(to => new RehearsedMessage(
+                m.SentAt, LocalTime.Format(m.SentAt, m.Message.TimeZoneId), to.Role, m.Message.Staff.StaffNumber, m.Message.Kind)))
+            .ToList();
+        return new RehearsalReport(ids.Count, outcomes, byKind, start, end, elapsed, timeline)
+        {
+            Messages = messages,
+            Conversations = conversations,
+        };
     }
 }

@@ -14,7 +14,7 @@ namespace CareerConv.LocalHost.Rehearsal;
 /// submission id, so the conversation applies whichever copy arrives first and ignores the other.
 /// </summary>
 public sealed class ScriptedResponder(
-    IMessageSender inner, VirtualClock clock, ResponseProfile profile, Func<DurableTaskClient> client)
+    IMessageSender inner, VirtualClock clock, ResponsePlan plan, Func<DurableTaskClient> client)
     : IMessageSender
 {
     static readonly TimeSpan PromptDelay = TimeSpan.FromDays(1);
@@ -36,7 +36,11 @@ public sealed class ScriptedResponder(
 
     void Plan(OutgoingMessage message, string eventName, IConversationEvent payload)
     {
-        var at = ReplyTime(message);
+        if (ReplyTime(message) is not { } at)
+        {
+            return;
+        }
+
         var key = payload.SubmissionId;
         if (plannedReplies.TryGetValue(key, out var planned) && planned <= at)
         {
@@ -47,10 +51,17 @@ public sealed class ScriptedResponder(
         clock.Schedule(at, ct => client().RaiseEventAsync(message.InstanceId, eventName, payload, ct));
     }
 
-    DateTimeOffset ReplyTime(OutgoingMessage message)
+    /// <summary>When the recipient replies, or null when the plan says they never do.</summary>
+    DateTimeOffset? ReplyTime(OutgoingMessage message)
     {
         var now = clock.GetUtcNow();
-        if (profile == ResponseProfile.Slow && message.Deadline is { } deadline && deadline - SlowMargin > now)
+        var role = message.To.Count > 0 ? message.To[0].Role : ActorRole.System;
+        if (plan.TryGetDelay(message.Staff.StaffNumber, role, out var planned))
+        {
+            return planned is { } delay ? now + delay : null;
+        }
+
+        if (plan.Profile == ResponseProfile.Slow && message.Deadline is { } deadline && deadline - SlowMargin > now)
         {
             return deadline - SlowMargin;
         }
@@ -81,7 +92,7 @@ public sealed class ScriptedResponder(
     // The meeting falls ten days after the reply, at 10:00 UTC on a weekday.
     DateTimeOffset MeetingTime(OutgoingMessage message)
     {
-        var day = ReplyTime(message).UtcDateTime.Date.AddDays(10);
+        var day = (ReplyTime(message) ?? clock.GetUtcNow()).UtcDateTime.Date.AddDays(10);
         while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
             day = day.AddDays(1);
