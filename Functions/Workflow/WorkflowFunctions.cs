@@ -40,6 +40,11 @@ public static class WorkflowFunctions
         [ActivityTrigger] StartBatchRequest input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         Activity<StartConversationBatchActivity>(context).RunAsync(input, client, context.CancellationToken);
 
+    [Function(WorkflowTasks.ReviewerDigestActivity)]
+    public static Task<int> ReviewerDigest(
+        [ActivityTrigger] ReviewerDigestRequest input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        Activity<ReviewerDigestActivity>(context).RunAsync(input, client, context.CancellationToken);
+
     static T Activity<T>(FunctionContext context)
         where T : notnull => context.InstanceServices.GetRequiredService<T>();
 }

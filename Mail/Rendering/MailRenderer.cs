@@ -51,7 +51,14 @@ public sealed class MailRenderer(MailTemplates templates, IActionLinkBuilder lin
         ["deadline_task"] = message.DeadlineKind is { } kind ? DeadlineTask(kind) : null,
         ["meeting_time"] = message.Meeting is { } meeting ? MailTime.Format(meeting.At, message.TimeZoneId) : null,
         ["meeting_location"] = string.IsNullOrWhiteSpace(message.Meeting?.Location) ? null : message.Meeting.Location,
+        ["digest_names"] = message.DigestStaff is { Count: > 0 } staff ? JoinNames(staff.Select(s => s.Name).ToList()) : null,
+        ["digest_count"] = message.DigestStaff?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["department"] = message.Department,
     };
+
+    /// <summary>Joins names as people write them: "A", "A and B", "A, B and C".</summary>
+    static string JoinNames(List<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1];
 
     /// <summary>What has to be done by a deadline, as a phrase that fits "the deadline for …".</summary>
     static string DeadlineTask(DeadlineKind kind) => kind switch

@@ -35,7 +35,7 @@ public sealed partial class MailTemplates
     /// <summary>Every variable a template may use; any other name fails the render, so a misspelt one is caught.</summary>
     public static readonly FrozenSet<string> VariableNames = FrozenSet.Create(StringComparer.Ordinal,
         "recipient_name", "staff_name", "reviewer_name", "deadline", "deadline_task",
-        "meeting_time", "meeting_location", "link", "content");
+        "meeting_time", "meeting_location", "link", "content", "digest_names", "digest_count", "department");
 
     // Fluid's strict mode also rejects variables set to nil, which the templates test with {% if %}.
     readonly TemplateOptions options = new TemplateOptionsBuilder()

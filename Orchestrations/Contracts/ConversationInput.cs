@@ -11,6 +11,10 @@ public sealed record StaffMember(string StaffNumber, string Name, string Email);
 /// <param name="ConversationId">The opaque id that link tokens carry, from <see cref="ConversationIds.New"/>.</param>
 /// <param name="Reviewer">The reviewer from the roster; when null the Head of Department is asked.</param>
 /// <param name="LineManager">Handles the iTrent handoff where the department has no coordinator.</param>
+/// <param name="ReviewerRequestedByCycle">
+/// True when a roster import's cycle asks the Head of Department for reviewers in one digest email per
+/// department; the conversation then sends no reviewer request, reminder or escalation of its own.
+/// </param>
 public sealed record ConversationInput(
     string InstanceId,
     string ConversationId,
@@ -19,4 +23,5 @@ public sealed record ConversationInput(
     string Department,
     StaffMember Staff,
     Person? Reviewer = null,
-    Person? LineManager = null);
+    Person? LineManager = null,
+    bool ReviewerRequestedByCycle = false);

@@ -1,7 +1,11 @@
 namespace CareerConv.Orchestrations.Cycles;
 
 /// <summary>What the cycle orchestration starts: the batches one import saved.</summary>
-public sealed record CycleStartInput(string ImportId, string Cycle, string Faculty, int BatchCount, int Total);
+/// <param name="DepartmentsWithoutReviewer">
+/// Departments with staff who have no reviewer yet; their Head of Department gets one digest each.
+/// </param>
+public sealed record CycleStartInput(
+    string ImportId, string Cycle, string Faculty, int BatchCount, int Total, IReadOnlyList<string>? DepartmentsWithoutReviewer = null);
 
 /// <summary>One batch of an import to start.</summary>
 public sealed record StartBatchRequest(string ImportId, string Cycle, int Batch);

@@ -62,7 +62,8 @@ public sealed class RosterImporter(IImportBatches batches, IImportLedger ledger,
         var instanceId = CycleStartIds.For(importId);
         await client.ScheduleNewOrchestrationInstanceAsync(
             WorkflowTasks.CycleStartOrchestrator,
-            new CycleStartInput(importId, cycle, faculty, batchCount, toStart.Count),
+            new CycleStartInput(importId, cycle, faculty, batchCount, toStart.Count,
+                [.. toStart.Where(e => e.Reviewer is null).Select(e => e.Department).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)]),
             new StartOrchestrationOptions(instanceId),
             cancellationToken);
         return result with { CycleInstanceId = instanceId, Outcome = $"Starting {toStart.Count} conversations in {batchCount} batches." };
@@ -107,7 +108,8 @@ public sealed class RosterImporter(IImportBatches batches, IImportLedger ledger,
                 e.Department,
                 e.Staff,
                 e.Reviewer,
-                e.LineManager)).ToList();
+                e.LineManager,
+                ReviewerRequestedByCycle: e.Reviewer is null)).ToList();
             await batches.SaveAsync(importId, batch++, inputs, cancellationToken);
         }
 

@@ -18,6 +18,10 @@ public sealed record MeetingDetails(DateTimeOffset At, string Location, int Sequ
 /// <param name="Deadline">The deadline the message is about (UTC), shown in the faculty's local time.</param>
 /// <param name="LinkRole">The role whose action link the message carries; null for messages without one.</param>
 /// <param name="TokenVersion">The link version for <paramref name="LinkRole"/> when the message was planned.</param>
+/// <param name="DigestStaff">
+/// For a department digest to the Head of Department: every staff member it is about, of whom
+/// <paramref name="Staff"/> is the first. Null for a message about one conversation.
+/// </param>
 public sealed record OutgoingMessage(
     string Id,
     MessageKind Kind,
@@ -35,4 +39,5 @@ public sealed record OutgoingMessage(
     MeetingDetails? Meeting,
     ActorRole? LinkRole,
     int TokenVersion,
-    DateTimeOffset PlannedAt);
+    DateTimeOffset PlannedAt,
+    IReadOnlyList<StaffMember>? DigestStaff = null);

@@ -34,6 +34,12 @@ sealed class ConversationPlanner(ConversationState state)
         var alarms = new List<Alarm>();
         foreach (var (kind, deadline) in OpenDeadlines())
         {
+            if (kind == DeadlineKind.ReviewerAssignment && state.Input.ReviewerRequestedByCycle)
+            {
+                // The cycle's department digest carries these reminders and the escalation.
+                continue;
+            }
+
             var revision = state.PlannedRevision.GetValueOrDefault(kind);
             var plannedAt = state.PlannedAt.GetValueOrDefault(kind, state.StartedAt);
             var reminders = calendar.Reminders(deadline, plannedAt);

@@ -23,6 +23,12 @@ sealed partial class ConversationSteps(ConversationState state)
         }
 
         state.Replan(now, DeadlineKind.ReviewerAssignment);
+        if (state.Input.ReviewerRequestedByCycle)
+        {
+            // The cycle asks the Head of Department once for the whole department.
+            return;
+        }
+
         var deadline = Deadline(DeadlineKind.ReviewerAssignment);
         effects.Message(MessageKind.ReviewerRequest, now, effects.HeadOfDepartment(), DeadlineKind.ReviewerAssignment, deadline);
     }

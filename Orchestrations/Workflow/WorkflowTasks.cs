@@ -22,6 +22,7 @@ public static class WorkflowTasks
     public const string ApplyEffectsActivity = nameof(ApplyEffectsActivity);
     public const string CycleStartOrchestrator = nameof(CycleStartOrchestrator);
     public const string StartConversationBatchActivity = nameof(StartConversationBatchActivity);
+    public const string ReviewerDigestActivity = nameof(ReviewerDigestActivity);
 
     public static IReadOnlyList<string> Orchestrators { get; } = [ConversationOrchestrator, CycleStartOrchestrator];
 
@@ -30,6 +31,7 @@ public static class WorkflowTasks
         new(LoadSettingsActivity, typeof(Activities.LoadSettingsActivity)),
         new(ApplyEffectsActivity, typeof(Activities.ApplyEffectsActivity)),
         new(StartConversationBatchActivity, typeof(Cycles.StartConversationBatchActivity)),
+        new(ReviewerDigestActivity, typeof(Cycles.ReviewerDigestActivity)),
     ];
 
     /// <summary>Registers every orchestrator and activity with a Durable Task worker.</summary>
@@ -44,6 +46,8 @@ public static class WorkflowTasks
             CycleStartOrchestrator, (context, input) => Cycles.CycleStartOrchestrator.RunAsync(context, input));
         registry.AddActivity(StartConversationBatchActivity, services => new StartBatchAdapter(
             services.GetRequiredService<Cycles.StartConversationBatchActivity>(), services.GetRequiredService<DurableTaskClient>()));
+        registry.AddActivity(ReviewerDigestActivity, services => new ReviewerDigestAdapter(
+            services.GetRequiredService<Cycles.ReviewerDigestActivity>(), services.GetRequiredService<DurableTaskClient>()));
     }
 
     /// <summary>Registers the activity classes; hosts add the services they depend on.</summary>
@@ -62,6 +66,14 @@ public static class WorkflowTasks
         : TaskActivity<StartBatchRequest, BatchOutcome>
     {
         public override Task<BatchOutcome> RunAsync(TaskActivityContext context, StartBatchRequest input) =>
+            activity.RunAsync(input, client);
+    }
+
+    /// <summary>Hands the digest activity the host's client, which the Functions app passes in as a binding instead.</summary>
+    sealed class ReviewerDigestAdapter(Cycles.ReviewerDigestActivity activity, DurableTaskClient client)
+        : TaskActivity<ReviewerDigestRequest, int>
+    {
+        public override Task<int> RunAsync(TaskActivityContext context, ReviewerDigestRequest input) =>
             activity.RunAsync(input, client);
     }
 
