@@ -11,8 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    /// <summary>Playwright's default for actions and navigation, in milliseconds; raised for slow CI machines.</summary>
-    const float DefaultTimeoutMs = 30_000;
+    /// <summary>Timeout for each Playwright action and navigation, in milliseconds. It is twice Playwright's default of 30 s, for slow CI machines.</summary>
+    const float DefaultTimeoutMs = 60_000;
 
     static readonly string[] Arguments =
     [

@@ -38,7 +38,7 @@ public sealed partial class ConversationJourneyTests(BrowserFixture browser, ITe
     static readonly string[] Fields = ["selfAwareness", "context", "valuesAndAspirations", "goalsAndPlans"];
 
     [Fact]
-    public async Task Journey_ReflectionMeetingRecordAndHandoff_CompletesWithoutViolations()
+    public async Task LinkedPages_WholeConversation_PassAxe()
     {
         var elapsed = Stopwatch.StartNew();
         await using var site = await SampleSite.StartAsync();
@@ -169,7 +169,7 @@ public sealed partial class ConversationJourneyTests(BrowserFixture browser, ITe
         await upload.ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The signed record is uploaded");
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Version 1 is uploaded");
+        await WaitForTextAsync(page, "Version 1 is uploaded");
         await Accessibility.AssertNoViolationsAsync(page, "record uploaded", output);
     }
 
@@ -186,13 +186,13 @@ public sealed partial class ConversationJourneyTests(BrowserFixture browser, ITe
         await Accessibility.AssertNoViolationsAsync(page, "handoff confirmed", output);
     }
 
-    /// <summary>Checks that the four answers show as text, with the script in them escaped and not run.</summary>
+    /// <summary>Checks that the four notes show as text, with the script in them escaped and not run.</summary>
     static async Task AssertNotesShownAsync(IPage page)
     {
-        var shown = await page.Locator("main").InnerTextAsync();
+        var mainText = await page.Locator("main").InnerTextAsync();
         foreach (var paragraph in Notes.SelectMany(n => n.Split('\n')))
         {
-            Assert.Contains(paragraph, shown, StringComparison.Ordinal);
+            Assert.Contains(paragraph, mainText, StringComparison.Ordinal);
         }
 
         Assert.Equal(0, await page.Locator("main script").CountAsync());
@@ -284,7 +284,7 @@ public sealed partial class ConversationJourneyTests(BrowserFixture browser, ITe
             Directory.Delete(dataFolder, recursive: true);
         }
 
-        /// <summary>Fails at once when nothing answers on Azurite's blob port, instead of after the storage client's retries.</summary>
+        /// <summary>Fails at once when nothing listens on Azurite's blob port, instead of after the storage client's retries.</summary>
         static async Task RequireAzuriteAsync()
         {
             using var probe = new TcpClient();

@@ -27,7 +27,7 @@ sealed partial class OutboxReader(string folder, Uri siteAddress)
             await Task.Delay(PollInterval);
         }
 
-        throw new TimeoutException($"No {kind} email reached the outbox at {folder} within {timeout.TotalSeconds:0} s.");
+        throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for a {kind} email in the outbox at {folder}.");
     }
 
     /// <summary>Returns the first link to <c>links/{route}</c> in the plain-text body of the email.</summary>
@@ -41,7 +41,7 @@ sealed partial class OutboxReader(string folder, Uri siteAddress)
         return link ?? throw new InvalidOperationException($"The {entry.Kind} email {entry.File} has no link starting {prefix}.");
     }
 
-    /// <summary>The instance id that starts every message id (see the message id format in docs/workflow.md).</summary>
+    /// <summary>Returns the instance id, which starts every message id (<c>{instanceId}/{kind}/{ordinal}/r{revision}</c>).</summary>
     public static string InstanceOf(OutboxEntry entry) => entry.Id.Split('/')[0];
 
     [GeneratedRegex(@"https?://[^\s<>""]+\?t=[A-Za-z0-9._~%-]+")]

@@ -4,7 +4,7 @@ using PdfSharp.Pdf;
 
 namespace CareerConv.Browser.Tests;
 
-/// <summary>Builds a small real PDF that stands in for the signed record form a reviewer uploads.</summary>
+/// <summary>Builds a small real PDF for the test to upload as the signed record form.</summary>
 static class SignedRecordPdf
 {
     public static byte[] Create(string staffName)
