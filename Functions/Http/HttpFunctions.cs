@@ -151,4 +151,9 @@ public static class HttpFunctions
     public static Task<IActionResult> DownloadConversationRecord(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/conversations/record")] HttpRequest request,
         [DurableClient] DurableTaskClient client) => RouteInvoker.InvokeAsync(RouteNames.DownloadConversationRecord, request, client);
+
+    [Function(RouteNames.ExportStaffData)]
+    public static Task<IActionResult> ExportStaffData(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/admin/staff/export")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => RouteInvoker.InvokeAsync(RouteNames.ExportStaffData, request, client);
 }

@@ -1,4 +1,6 @@
+using CareerConv.Infrastructure.Privacy;
 using CareerConv.Infrastructure.Storage;
+using CareerConv.Orchestrations.Privacy;
 using CareerConv.Orchestrations.Cycles;
 using CareerConv.Orchestrations.Storage;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +22,7 @@ public static class DurableStoreServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IConversationDirectory, TableConversationDirectory>());
         services.Replace(ServiceDescriptor.Singleton<IImportLedger, TableImportLedger>());
         services.Replace(ServiceDescriptor.Singleton<IImportBatches, BlobImportBatches>());
+        services.Replace(ServiceDescriptor.Singleton<IConversationDataEraser, StorageConversationDataEraser>());
         return services;
     }
 }

@@ -79,6 +79,7 @@ public sealed class LocalServer : IAsyncDisposable
 
         builder.Services.AddEngineWorker(channel, WorkflowTasks.Register, engineOptions);
         builder.Services.AddSingleton(adminKey);
+        builder.Services.AddHostedService<RetentionWorker>();
         var app = builder.Build();
         app.MapWebRoutes();
         app.MapGet("/", () => Results.Content(IndexPage.Render(settings.InMemory), "text/html; charset=utf-8"));

@@ -19,6 +19,9 @@ public sealed record ReviewerDigestRequest(
 /// </summary>
 public sealed class ReviewerDigestActivity(IImportBatches batches, IConversationSettingsSource settings, IMessageSender sender, TimeProvider clock)
 {
+    // Every role's link version before any change, as the conversation state starts it.
+    const int InitialTokenVersion = 1;
+
     static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -28,7 +31,7 @@ public sealed class ReviewerDigestActivity(IImportBatches batches, IConversation
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(client);
-        var waiting = new List<(ConversationInput Input, ConversationStatus Status)>();
+        var waiting = new List<(ConversationInput Input, ConversationStatus? Status)>();
         for (var batch = 0; batch < input.BatchCount; batch++)
         {
             foreach (var conversation in await batches.ReadAsync(input.ImportId, batch, cancellationToken))
@@ -40,8 +43,17 @@ public sealed class ReviewerDigestActivity(IImportBatches batches, IConversation
                 }
 
                 var instance = await client.GetInstanceAsync(conversation.InstanceId, getInputsAndOutputs: true, cancellationToken);
-                if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending, SerializedCustomStatus: { } json }
-                    && JsonSerializer.Deserialize<ConversationStatus>(json, StatusJson) is { Stage: ConversationStage.ReviewerAssignment } status)
+                if (instance is not { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
+                {
+                    continue;
+                }
+
+                // A conversation that has not published a status yet is still reading its settings, so it
+                // is waiting for a reviewer too.
+                var status = instance.SerializedCustomStatus is { } json
+                    ? JsonSerializer.Deserialize<ConversationStatus>(json, StatusJson)
+                    : null;
+                if (status is null || status.Stage == ConversationStage.ReviewerAssignment)
                 {
                     waiting.Add((conversation, status));
                 }
@@ -58,7 +70,7 @@ public sealed class ReviewerDigestActivity(IImportBatches batches, IConversation
         return waiting.Count;
     }
 
-    OutgoingMessage Digest(ReviewerDigestRequest input, List<(ConversationInput Input, ConversationStatus Status)> waiting)
+    OutgoingMessage Digest(ReviewerDigestRequest input, List<(ConversationInput Input, ConversationStatus? Status)> waiting)
     {
         var first = waiting[0];
         var conversationSettings = settings.Load(new LoadSettingsRequest(input.Faculty, input.Department, input.Cycle));
@@ -71,7 +83,7 @@ public sealed class ReviewerDigestActivity(IImportBatches batches, IConversation
             id, input.Kind, first.Input.InstanceId, first.Input.ConversationId, to, [],
             first.Input.Staff, null, input.Faculty, input.Department, conversationSettings.Timing.TimeZoneId,
             input.Deadline, DeadlineKind.ReviewerAssignment, null, linkRole,
-            first.Status.TokenVersions.GetValueOrDefault(ActorRole.HeadOfDepartment), clock.GetUtcNow(),
+            first.Status?.TokenVersions.GetValueOrDefault(ActorRole.HeadOfDepartment) ?? InitialTokenVersion, clock.GetUtcNow(),
             [.. waiting.Select(w => w.Input.Staff)]);
     }
 

@@ -21,4 +21,7 @@ public sealed class InMemoryConversationDirectory : IConversationDirectory
 
     public Task<string?> FindInstanceIdAsync(string conversationId, CancellationToken cancellationToken = default) =>
         Task.FromResult(instances.TryGetValue(conversationId, out var instanceId) ? instanceId : null);
+
+    /// <summary>Removes a conversation's entry; returns whether there was one.</summary>
+    public bool Remove(string conversationId) => instances.TryRemove(conversationId, out _);
 }

@@ -26,4 +26,11 @@ public sealed class InMemoryDocumentStore : IDocumentStore
 
     public Task<Stream?> OpenAsync(string blobName, CancellationToken cancellationToken = default) =>
         Task.FromResult<Stream?>(blobs.TryGetValue(blobName, out var bytes) ? new MemoryStream(bytes, writable: false) : null);
+
+    /// <summary>Removes every document of a conversation; returns how many there were.</summary>
+    public int RemoveConversation(string conversationId)
+    {
+        var names = blobs.Keys.Where(name => name.Contains($"/{conversationId}/", StringComparison.Ordinal)).ToList();
+        return names.Count(name => blobs.TryRemove(name, out _));
+    }
 }

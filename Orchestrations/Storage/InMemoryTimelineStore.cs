@@ -38,4 +38,7 @@ public sealed class InMemoryTimelineStore : ITimelineStore
             return Task.FromResult<IReadOnlyList<TimelineEntry>>([.. list.OrderBy(e => e.At)]);
         }
     }
+
+    /// <summary>Removes a conversation's timeline; returns how many entries it had.</summary>
+    public int Remove(string instanceId) => entries.TryRemove(instanceId, out var list) ? list.Count : 0;
 }

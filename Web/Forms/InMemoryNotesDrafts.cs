@@ -16,4 +16,7 @@ public sealed class InMemoryNotesDrafts : INotesDrafts
 
     public Task<ReflectionNotes?> ReadDraftAsync(string conversationId, CancellationToken cancellationToken = default) =>
         Task.FromResult(drafts.TryGetValue(conversationId, out var notes) ? notes : null);
+
+    /// <summary>Removes a conversation's draft; returns whether there was one.</summary>
+    public bool Remove(string conversationId) => drafts.TryRemove(conversationId, out _);
 }

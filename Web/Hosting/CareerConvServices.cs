@@ -1,5 +1,7 @@
 using CareerConv.Orchestrations.Cycles;
 using CareerConv.Orchestrations.Messaging;
+using CareerConv.Orchestrations.Privacy;
+using CareerConv.Web.Privacy;
 using CareerConv.Orchestrations.Storage;
 using CareerConv.Orchestrations.Timing;
 using CareerConv.Orchestrations.Workflow;
@@ -37,6 +39,12 @@ public static class CareerConvServices
         services.TryAddSingleton<IImportLedger, InMemoryImportLedger>();
         services.TryAddSingleton<IImportBatches, InMemoryImportBatches>();
         services.TryAddSingleton<RosterImporter>();
+        services.TryAddSingleton<IConversationDataEraser, InMemoryConversationDataEraser>();
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<RetentionPurge>();
         services.AddCareerConvWeb(configuration);
         return services;
     }

@@ -16,6 +16,7 @@ public static class RouteNames
     public const string ExportITrent = nameof(ExportITrent);
     public const string GetUnrecordedMeetings = nameof(GetUnrecordedMeetings);
     public const string DownloadConversationRecord = nameof(DownloadConversationRecord);
+    public const string ExportStaffData = nameof(ExportStaffData);
     public const string Stylesheet = nameof(Stylesheet);
     public const string ShowReflection = nameof(ShowReflection);
     public const string SendReflection = nameof(SendReflection);

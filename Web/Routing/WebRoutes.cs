@@ -2,6 +2,7 @@ using CareerConv.Web.Admin;
 using CareerConv.Web.Cycles;
 using CareerConv.Web.Forms;
 using CareerConv.Web.Links;
+using CareerConv.Web.Privacy;
 
 namespace CareerConv.Web.Routing;
 
@@ -32,6 +33,7 @@ public static class WebRoutes
         new(RouteNames.ExportITrent, "GET", "api/admin/cycles/itrent", RouteAccess.Admin, ITrentHandlers.ExportAsync),
         new(RouteNames.GetUnrecordedMeetings, "GET", "api/admin/cycles/unrecorded", RouteAccess.Admin, ITrentHandlers.UnrecordedAsync),
         new(RouteNames.DownloadConversationRecord, "GET", "api/admin/conversations/record", RouteAccess.Admin, ITrentHandlers.RecordAsync),
+        new(RouteNames.ExportStaffData, "GET", "api/admin/staff/export", RouteAccess.Admin, SubjectAccessHandlers.ExportAsync),
         new(RouteNames.Stylesheet, "GET", LinkPaths.Stylesheet, RouteAccess.Link, StylesheetHandler.GetAsync),
         new(RouteNames.ShowReflection, "GET", LinkPaths.Reflection, RouteAccess.Link, ReflectionHandlers.GetAsync),
         new(RouteNames.SendReflection, "POST", LinkPaths.Reflection, RouteAccess.Link, ReflectionHandlers.PostAsync),
