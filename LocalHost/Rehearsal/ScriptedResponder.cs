@@ -44,7 +44,8 @@ public sealed class ScriptedResponder(
         }
 
         plannedReplies[key] = at;
-        clock.Schedule(at, ct => client().RaiseEventAsync(message.InstanceId, eventName, payload, ct));
+        // Keyed by instance: one conversation's replies arrive in order, different conversations' at once.
+        clock.Schedule(at, message.InstanceId, ct => client().RaiseEventAsync(message.InstanceId, eventName, payload, ct));
     }
 
     DateTimeOffset ReplyTime(OutgoingMessage message)
