@@ -75,8 +75,8 @@ sealed class CountingOrchestrationService(IOrchestrationService inner, DurableAc
         TaskMessage continuedAsNewMessage,
         OrchestrationState orchestrationState)
     {
-        // Counted before the backend stores the state, so a caller that sees the instance finished
-        // also sees its counts.
+        // Counted before the backend stores the state, so a caller that finds the instance finished
+        // also finds its counts.
         counter.Record(newOrchestrationRuntimeState);
         await inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages,

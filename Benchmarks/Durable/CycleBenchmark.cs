@@ -20,9 +20,9 @@ sealed record CycleRun(
     TimeSpan VirtualSpan);
 
 /// <summary>
-/// Runs N conversations of one faculty's cycle to the end on the virtual clock, with scripted replies:
-/// starts them all, measures memory once all wait on their first timer or event, then moves the clock
-/// a week at a time until every conversation has finished or a year has passed.
+/// Runs N conversations of one faculty's cycle to the end on the virtual clock, with scripted replies.
+/// It starts them all and measures memory once all wait on their first timer or event. Then it moves
+/// the clock a week at a time until every conversation has finished or 400 days have passed.
 /// </summary>
 static class CycleBenchmark
 {

@@ -90,7 +90,7 @@ static class UploadBenchmark
     /// <summary>Writes a one-page PDF padded to about <paramref name="bytes"/> with streams of random bytes, as a scan would be.</summary>
     static void WritePdf(string path, long bytes)
     {
-        const int streamBytes = 1024 * 1024;
+        const int streamBytes = 256 * 1024;
         using var document = new PdfDocument();
         var page = document.AddPage();
         using (var graphics = XGraphics.FromPdfPage(page))
