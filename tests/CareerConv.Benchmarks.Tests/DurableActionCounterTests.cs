@@ -65,6 +65,10 @@ public sealed class DurableActionCounterTests
         Assert.Equal(Conversations * BaselineTasks.ActivityCalls, run.ActivityWorkItems);
         var instances = engine.Counter.FinishedInstances(BaselineTasks.Orchestrator);
         Assert.All(instances, c => Assert.Equal(1 + (2 * BaselineTasks.ActivityCalls), c.Actions));
+
+        // Each of the 6 work items adds an orchestrator-started and -completed event besides the actions,
+        // and the last one the execution-completed event.
+        Assert.All(instances, c => Assert.Equal(24, c.HistoryEvents));
     }
 
     [Fact]
