@@ -10,7 +10,7 @@ public sealed class VirtualClock : TimeProvider
 {
     readonly object gate = new();
     readonly List<(long RealTicks, DateTimeOffset Virtual)> setPoints = [];
-    readonly SortedList<(DateTimeOffset At, long Order), Func<CancellationToken, Task>> scheduled = [];
+    readonly SortedList<(DateTimeOffset At, long Order), ScheduledAction> scheduled = [];
     long scheduleOrder;
     DateTimeOffset now;
     IEngineActivity? engine;
@@ -30,14 +30,25 @@ public sealed class VirtualClock : TimeProvider
     }
 
     /// <summary>Runs an action when the clock reaches an instant, for example a scripted reply.</summary>
-    public void Schedule(DateTimeOffset at, Func<CancellationToken, Task> action)
+    public void Schedule(DateTimeOffset at, Func<CancellationToken, Task> action) => Schedule(at, null, action);
+
+    /// <summary>
+    /// Runs an action when the clock reaches an instant. Actions due at the same instant with the same
+    /// <paramref name="orderingKey"/> run one after another in the order they were scheduled; actions
+    /// under different keys run concurrently, up to <see cref="MaxConcurrentActions"/> at once. Actions
+    /// without a key share one sequence.
+    /// </summary>
+    public void Schedule(DateTimeOffset at, string? orderingKey, Func<CancellationToken, Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
         lock (gate)
         {
-            scheduled.Add((at.ToUniversalTime(), scheduleOrder++), action);
+            scheduled.Add((at.ToUniversalTime(), scheduleOrder++), new ScheduledAction(orderingKey, action));
         }
     }
+
+    /// <summary>How many sequences of scheduled actions run at once at one instant.</summary>
+    public const int MaxConcurrentActions = 64;
 
     /// <summary>
     /// Moves the clock forward to <paramref name="target"/>, stopping at every held timer and scheduled
@@ -132,24 +143,35 @@ public sealed class VirtualClock : TimeProvider
 
     async Task RunScheduledAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
-        while (TakeScheduled(at) is { } action)
+        // An action may schedule more at the same instant, so take until none is due.
+        while (TakeScheduled(at) is { Count: > 0 } due)
         {
-            await action(cancellationToken);
+            var sequences = due.GroupBy(a => a.OrderingKey, StringComparer.Ordinal);
+            await Parallel.ForEachAsync(
+                sequences,
+                new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentActions, CancellationToken = cancellationToken },
+                async (sequence, token) =>
+                {
+                    foreach (var action in sequence)
+                    {
+                        await action.Run(token);
+                    }
+                });
         }
     }
 
-    Func<CancellationToken, Task>? TakeScheduled(DateTimeOffset at)
+    List<ScheduledAction> TakeScheduled(DateTimeOffset at)
     {
         lock (gate)
         {
-            if (scheduled.Count == 0 || scheduled.Keys[0].At > at)
+            var due = new List<ScheduledAction>();
+            while (scheduled.Count > 0 && scheduled.Keys[0].At <= at)
             {
-                return null;
+                due.Add(scheduled.Values[0]);
+                scheduled.RemoveAt(0);
             }
 
-            var action = scheduled.Values[0];
-            scheduled.RemoveAt(0);
-            return action;
+            return due;
         }
     }
 
@@ -169,4 +191,6 @@ public sealed class VirtualClock : TimeProvider
             setPoints.Add((realTicks, now));
         }
     }
+
+    sealed record ScheduledAction(string? OrderingKey, Func<CancellationToken, Task> Run);
 }

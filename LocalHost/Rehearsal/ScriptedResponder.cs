@@ -48,7 +48,8 @@ public sealed class ScriptedResponder(
         }
 
         plannedReplies[key] = at;
-        clock.Schedule(at, ct => client().RaiseEventAsync(message.InstanceId, eventName, payload, ct));
+        // Keyed by instance: one conversation's replies arrive in order, different conversations' at once.
+        clock.Schedule(at, message.InstanceId, ct => client().RaiseEventAsync(message.InstanceId, eventName, payload, ct));
     }
 
     /// <summary>When the recipient replies, or null when the plan says they never do.</summary>

@@ -13,8 +13,12 @@ sealed class ConversationEventWaiter(TaskOrchestrationContext context)
 {
     readonly Dictionary<string, Task<IConversationEvent>> waits = [];
 
-    /// <summary>Returns the next event, or null when <paramref name="timer"/> completes first.</summary>
-    public async Task<(string Name, IConversationEvent Payload)?> WaitAsync(Task? timer)
+    /// <summary>
+    /// Returns the next event, or null when the timer made by <paramref name="createTimer"/> completes
+    /// first. An event that has already arrived is returned without making the timer: it would win
+    /// anyway, and an unused timer still adds a created and a fired timer event to the history.
+    /// </summary>
+    public async Task<(string Name, IConversationEvent Payload)?> WaitAsync(Func<Task>? createTimer)
     {
         foreach (var name in ConversationEvents.All)
         {
@@ -24,6 +28,15 @@ sealed class ConversationEventWaiter(TaskOrchestrationContext context)
             }
         }
 
+        // The first completed wait in dictionary order, which is the one Task.WhenAny would pick.
+        var ready = waits.FirstOrDefault(w => w.Value.IsCompleted);
+        if (ready.Value is not null)
+        {
+            waits.Remove(ready.Key);
+            return (ready.Key, await ready.Value);
+        }
+
+        var timer = createTimer?.Invoke();
         Task[] candidates = timer is null ? [.. waits.Values] : [.. waits.Values, timer];
         var winner = await Task.WhenAny(candidates);
         if (winner == timer)

@@ -63,10 +63,10 @@ public static partial class ConversationOrchestrator
         }
 
         using var timerCancellation = new CancellationTokenSource();
-        var timer = alarm is null
+        Func<Task>? createTimer = alarm is null
             ? null
-            : context.CreateTimer(alarm.At.UtcDateTime, timerCancellation.Token);
-        var received = await events.WaitAsync(timer);
+            : () => context.CreateTimer(alarm.At.UtcDateTime, timerCancellation.Token);
+        var received = await events.WaitAsync(createTimer);
         if (received is null)
         {
             steps.Fire(alarm!, Now(context));

@@ -67,6 +67,35 @@ public sealed class VirtualClockTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Schedule_ActionsWithOneKey_RunInScheduledOrder()
+    {
+        var clock = new VirtualClock(Start);
+        await using var engine = await StartAsync(clock);
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var step = i;
+            // Earlier actions wait longer, so running them concurrently would reverse the order.
+            clock.Schedule(Start.AddDays(1), "one", async ct =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 - (10 * step)), ct);
+                order.Enqueue($"one-{step}");
+            });
+            clock.Schedule(Start.AddDays(1), "two", async ct =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 - (10 * step)), ct);
+                order.Enqueue($"two-{step}");
+            });
+        }
+
+        await clock.AdvanceToAsync(Start.AddDays(2));
+
+        Assert.Equal(["one-0", "one-1", "one-2", "one-3", "one-4"], order.Where(o => o.StartsWith("one", StringComparison.Ordinal)));
+        Assert.Equal(["two-0", "two-1", "two-2", "two-3", "two-4"], order.Where(o => o.StartsWith("two", StringComparison.Ordinal)));
+        Assert.Equal(10, order.Count);
+    }
+
+    [Fact]
     public async Task AdvanceTo_EventBeatsTheTimer_DropsTheLosingTimer()
     {
         var clock = new VirtualClock(Start);

@@ -1,0 +1,3 @@
+using CareerConv.Benchmarks;
+
+return await BenchmarkCommand.RunAsync(args, Console.Out, Console.Error);
