@@ -79,7 +79,9 @@ public sealed class LocalServer : IAsyncDisposable
 
         builder.Services.AddEngineWorker(channel, WorkflowTasks.Register, engineOptions);
         builder.Services.AddSingleton(adminKey);
+        builder.Services.AddCareerConvAdmin(configuration, AdminMode.AdminKey, AdminMode.AdminKey, AdminMode.EntraId);
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.MapWebRoutes();
         app.MapGet("/", () => Results.Content(IndexPage.Render(settings.InMemory), "text/html; charset=utf-8"));
         var outbox = configuration["CareerConv:Mail:OutboxFolder"]!;
