@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Configuration.AddCareerConvFacultiesFile();
+builder.Logging.AddCareerConvLogFilters();
 builder.Services.AddCareerConv(builder.Configuration);
 builder.Services.AddCareerConvDurableStores(builder.Configuration);
 builder.Services.AddCareerConvDocuments(builder.Configuration);

@@ -67,7 +67,7 @@ public sealed class LocalServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, settings.Port));
-        builder.Logging.ClearProviders().AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole();
+        builder.Logging.ClearProviders().AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole().AddCareerConvLogFilters();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCareerConv(configuration);
         if (!settings.InMemory)

@@ -91,7 +91,7 @@ sealed class WebApp : IAsyncDisposable
         builder.WebHost.UseTestServer();
         if (logs is not null)
         {
-            builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs).AddCareerConvLogFilters();
         }
 
         builder.Services.AddSingleton<TimeProvider>(clock);
