@@ -150,13 +150,13 @@ public sealed partial class LocalServerLoadTests(ITestOutputHelper output)
         return posts.Select(p => p.Submission).ToList();
     }
 
-    async Task SendAllAsync(List<Func<Task<HttpResponseMessage>>> sends, string what)
+    async Task SendAllAsync(List<Func<Task<HttpResponseMessage>>> sends, string phase)
     {
         var stopwatch = Stopwatch.StartNew();
         var responses = await Task.WhenAll(sends.Select(send => Task.Run(send)));
         stopwatch.Stop();
         var statuses = responses.GroupBy(r => (int)r.StatusCode).ToDictionary(g => g.Key, g => g.Count());
-        output.WriteLine($"{responses.Length} concurrent {what} in {stopwatch.Elapsed.TotalSeconds:F1} s: "
+        output.WriteLine($"{responses.Length} concurrent {phase} in {stopwatch.Elapsed.TotalSeconds:F1} s: "
             + string.Join(", ", statuses.Select(s => $"{s.Key} x{s.Value}")));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
     }
@@ -202,7 +202,7 @@ public sealed partial class LocalServerLoadTests(ITestOutputHelper output)
         }
     }
 
-    async Task WaitUntilAsync(LocalServer server, List<ConversationInput> inputs, Func<ConversationStatus, bool> done, string what)
+    async Task WaitUntilAsync(LocalServer server, List<ConversationInput> inputs, Func<ConversationStatus, bool> done, string phase)
     {
         var client = server.Services.GetRequiredService<DurableTaskClient>();
         var stopwatch = Stopwatch.StartNew();
@@ -214,13 +214,13 @@ public sealed partial class LocalServerLoadTests(ITestOutputHelper output)
             pending = [.. statuses.Where(s => s.Status is null || !done(s.Status)).Select(s => s.Id)];
             if (pending.Count > 0 && stopwatch.Elapsed > limit)
             {
-                Assert.Fail($"{pending.Count} conversations not done with {what} after {limit.TotalSeconds} s, such as {pending[0]}.");
+                Assert.Fail($"{pending.Count} conversations not done with {phase} after {limit.TotalSeconds} s, such as {pending[0]}.");
             }
 
             await Task.Delay(pending.Count > 0 ? 250 : 0);
         }
 
-        output.WriteLine($"All {inputs.Count} conversations done with {what} {stopwatch.Elapsed.TotalSeconds:F1} s later.");
+        output.WriteLine($"All {inputs.Count} conversations done with {phase} {stopwatch.Elapsed.TotalSeconds:F1} s later.");
     }
 
     static async Task<ConversationInput> WaitForInputAsync(DurableTaskClient client, string instanceId)

@@ -13,9 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace CareerConv.Web.Tests.Security;
 
 /// <summary>
-/// Captures every log event of a whole conversation, from the admin start through notes, meeting,
-/// record upload, handoff and download, in the web routes and the engine, and checks that no note
-/// text, link token, form value or secret was written.
+/// Captures every log event of a whole conversation in the web routes and the engine: the admin start,
+/// meeting, notes, record upload, handoff and download. No note text, link token, form value or secret
+/// may appear in them.
 /// </summary>
 public sealed partial class LogScanTests
 {
