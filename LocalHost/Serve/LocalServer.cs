@@ -67,7 +67,7 @@ public sealed class LocalServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, settings.Port));
-        builder.Logging.ClearProviders().AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole();
+        builder.Logging.ClearProviders().AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole().AddCareerConvLogFilters();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCareerConv(configuration);
         if (!settings.InMemory)
@@ -80,7 +80,9 @@ public sealed class LocalServer : IAsyncDisposable
         builder.Services.AddEngineWorker(channel, WorkflowTasks.Register, engineOptions);
         builder.Services.AddSingleton(adminKey);
         builder.Services.AddHostedService<RetentionWorker>();
+        builder.Services.AddCareerConvAdmin(configuration, AdminMode.AdminKey, AdminMode.AdminKey, AdminMode.EntraId);
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.MapWebRoutes();
         app.MapGet("/", () => Results.Content(IndexPage.Render(settings.InMemory), "text/html; charset=utf-8"));
         var outbox = configuration["CareerConv:Mail:OutboxFolder"]!;

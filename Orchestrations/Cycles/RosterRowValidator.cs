@@ -27,6 +27,12 @@ sealed class RosterRowValidator(Dictionary<string, int> columns, RosterScope sco
             }
         }
 
+        // A row with an over-long field is not read further, so no other problem repeats the whole value.
+        if (problems.Count > before)
+        {
+            return;
+        }
+
         var staffNumber = StaffNumber(row, Field(RosterColumns.StaffNumber));
         var email = Email(row, RosterColumns.Email, Field(RosterColumns.Email), required: true);
         var name = Name(row, Field);

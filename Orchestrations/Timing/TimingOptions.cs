@@ -19,6 +19,12 @@ public sealed class TimingOptions
 
     /// <summary>Faculties by faculty code, such as SCI.</summary>
     public Dictionary<string, FacultyOptions> Faculties { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Messages for values that <see cref="TimingOptionsBinder"/> could not convert and left out; the
+    /// validator reports them. Internal, so the configuration binder never binds a key to it.
+    /// </summary>
+    internal List<string> UnreadableValues { get; } = [];
 }
 
 /// <summary>

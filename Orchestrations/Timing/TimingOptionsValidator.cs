@@ -14,7 +14,7 @@ public sealed class TimingOptionsValidator : IValidateOptions<TimingOptions>
     public ValidateOptionsResult Validate(string? name, TimingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<string>();
+        var problems = new List<string>(options.UnreadableValues);
         var defaults = options.Defaults ?? new TimingDefaultsOptions();
         CheckRules(Defaults, defaults, problems);
         CheckPlace(Defaults, defaults.TimeZone, defaults.HolidayRegion, defaults.ClosureDays, problems);

@@ -10,7 +10,10 @@ public static class FormReading
     /// <summary>The largest url-encoded form body a link page reads, in bytes.</summary>
     public const int MaxFormBytes = 128 * 1024;
 
-    /// <summary>Reads the form; a body over <see cref="MaxFormBytes"/> gives a 413 problem response.</summary>
+    /// <summary>
+    /// Reads the form; a body over <see cref="MaxFormBytes"/>, with or without a Content-Length, gives a
+    /// 413 problem response, and a truncated multipart body a 400.
+    /// </summary>
     public static async Task<IFormCollection> ReadAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -24,6 +27,7 @@ public static class FormReading
             throw new BadHttpRequestException("Send the form as application/x-www-form-urlencoded.", StatusCodes.Status415UnsupportedMediaType);
         }
 
+        RequestBodyLimit.Apply(request, MaxFormBytes, $"The form is larger than {MaxFormBytes} bytes.");
         request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
         {
             ValueCountLimit = 400,
@@ -38,6 +42,11 @@ public static class FormReading
         catch (InvalidDataException ex)
         {
             throw new BadHttpRequestException($"The form could not be read: {ex.Message}", StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // A multipart body that ends before its closing boundary.
+            throw new BadHttpRequestException($"The form could not be read: {ex.Message}", StatusCodes.Status400BadRequest);
         }
     }
 

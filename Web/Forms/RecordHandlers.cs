@@ -59,7 +59,17 @@ public static class RecordHandlers
             throw new BadHttpRequestException("Send the upload as multipart/form-data.", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        return await ReadUploadAsync(request, client, kit, linked, uploads, new MultipartReader(boundary, request.Body));
+        RequestBodyLimit.Apply(request, uploads.MaxBytes + EnvelopeBytes, "The upload is larger than the record size limit.");
+        try
+        {
+            return await ReadUploadAsync(request, client, kit, linked, uploads, new MultipartReader(boundary, request.Body));
+        }
+        catch (Exception ex) when (ex is (IOException or InvalidDataException) and not BadHttpRequestException
+            && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // A multipart body that ends before its closing boundary, or whose section headers are invalid.
+            throw new BadHttpRequestException($"The upload could not be read: {ex.Message}", StatusCodes.Status400BadRequest);
+        }
     }
 
     static async Task<IResult> ReadUploadAsync(

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerConv.Web.Hosting;
 
@@ -12,8 +11,8 @@ public static class WebRouteMapping
 {
     /// <summary>
     /// Maps every entry of <see cref="WebRoutes"/> to the same handler the Functions app calls. Admin
-    /// routes require the <see cref="AdminKey"/> registered in the app's services, as function keys do
-    /// in Azure.
+    /// routes are checked by the <see cref="IAdminAuthorizer"/> registered in the app's services (see
+    /// <see cref="AdminServices.AddCareerConvAdmin"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapWebRoutes(this IEndpointRouteBuilder endpoints)
     {
@@ -21,21 +20,24 @@ public static class WebRouteMapping
         foreach (var route in WebRoutes.All)
         {
             endpoints.MapMethods("/" + route.Template, [route.Method], (HttpContext context, DurableTaskClient client) =>
-                InvokeAsync(route, context, client));
+                WebEndpoint.InvokeAsync(route.Name, context.Request, client));
         }
 
         return endpoints;
     }
 
-    static Task<IResult> InvokeAsync(WebRoute route, HttpContext context, DurableTaskClient client)
+    /// <summary>
+    /// Adds the security headers to every response of the app, including the 404 and 405 responses of
+    /// paths and methods that no route matches. Kestrel's own 400 responses to malformed requests are
+    /// written before any middleware runs, so they carry none.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        if (route.Access == RouteAccess.Admin && !context.RequestServices.GetRequiredService<AdminKey>().Authorizes(context.Request))
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Use((context, next) =>
         {
             SecurityHeaders.Apply(context.Response);
-            return Task.FromResult(Problems.Unauthorized(
-                $"This route needs the admin key in the '{AdminKey.HeaderName}' header or the '{AdminKey.QueryName}' query value."));
-        }
-
-        return WebEndpoint.InvokeAsync(route.Name, context.Request, client);
+            return next(context);
+        });
     }
 }

@@ -32,6 +32,9 @@ public sealed class LinkSigner
     const string FormatVersion = "1";
     const string FormKeyLabel = "careerconv/form-protection/v1";
 
+    /// <summary>The largest Unix time that <see cref="DateTimeOffset"/> can hold (the end of year 9999).</summary>
+    static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     readonly IReadOnlyDictionary<string, byte[]> linkKeys;
     readonly IReadOnlyDictionary<string, byte[]> formKeys;
     readonly string signingKeyId;
@@ -120,16 +123,25 @@ public sealed class LinkSigner
         var fields = payload.Split('|');
         if (fields is not [FormatVersion, var scopeText, var roleText, var actionText, var versionText, var expiryText]
             || LinkScope.Parse(scopeText) is not { } scope
-            || !Enum.TryParse<ActorRole>(roleText, out var role)
-            || !Enum.TryParse<LinkAction>(actionText, out var action)
+            || !TryParseName<ActorRole>(roleText, out var role)
+            || !TryParseName<LinkAction>(actionText, out var action)
             || !int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            || !long.TryParse(expiryText, NumberStyles.None, CultureInfo.InvariantCulture, out var expiry))
+            || !long.TryParse(expiryText, NumberStyles.None, CultureInfo.InvariantCulture, out var expiry)
+            || expiry > MaxUnixSeconds)
         {
             return null;
         }
 
         return new LinkClaims(scope, role, action, version, DateTimeOffset.FromUnixTimeSeconds(expiry));
     }
+
+    /// <summary>
+    /// Parses an enum member by its exact name only. <see cref="Enum.TryParse{TEnum}(string?, out TEnum)"/>
+    /// also takes numbers and comma-separated lists, which <see cref="Sign"/> never writes.
+    /// </summary>
+    static bool TryParseName<TEnum>(string text, out TEnum value)
+        where TEnum : struct, Enum =>
+        Enum.TryParse(text, out value) && Enum.IsDefined(value) && value.ToString() == text;
 
     static byte[] Mac(byte[] key, string data) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data));
 

@@ -15,6 +15,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CareerConv.Web.Tests;
 
@@ -71,25 +72,36 @@ sealed class WebApp : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<WebApp> StartAsync(Action<IServiceCollection>? configureWeb = null, DateTimeOffset? start = null)
+    public static async Task<WebApp> StartAsync(
+        Action<IServiceCollection>? configureWeb = null, DateTimeOffset? start = null,
+        IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddFacultiesFile(Path.Combine(AppContext.BaseDirectory, "config", "faculties.sample.json"))
             .AddInMemoryCollection(LinkSettings())
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var clock = new VirtualClock(start ?? new DateTimeOffset(2026, 9, 28, 8, 0, 0, TimeSpan.Zero));
         var options = new EngineOptions();
-        var sidecar = await EngineSidecar.StartAsync(new InMemoryOrchestrationService(), options, clock);
+        var engineLogs = logs is null ? null : LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        var sidecar = await EngineSidecar.StartAsync(new InMemoryOrchestrationService(), options, clock, engineLogs);
         var channel = GrpcChannel.ForAddress(sidecar.Address);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        if (logs is not null)
+        {
+            builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs).AddCareerConvLogFilters();
+        }
+
         builder.Services.AddSingleton<TimeProvider>(clock);
         configureWeb?.Invoke(builder.Services);
         builder.Services.AddCareerConv(configuration);
         builder.Services.AddEngineWorker(channel, WorkflowTasks.Register, options);
         builder.Services.AddSingleton(new AdminKey(Key));
+        builder.Services.AddCareerConvAdmin(configuration, AdminMode.AdminKey, AdminMode.AdminKey, AdminMode.EntraId);
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.MapWebRoutes();
         await app.StartAsync();
         return new WebApp(app, sidecar, channel, clock);
