@@ -6,6 +6,7 @@ using CareerConv.Orchestrations.Storage;
 using CareerConv.Orchestrations.Tests.Timing;
 using CareerConv.Orchestrations.Timing;
 using CareerConv.Orchestrations.Workflow;
+using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -42,17 +43,20 @@ sealed class ConversationRig : IAsyncDisposable
     public InMemoryTimelineStore Timeline => (InMemoryTimelineStore)Engine.Services.GetRequiredService<ITimelineStore>();
 
     /// <param name="sender">Wraps the in-memory sender, for example to inject faults. Without it, activities send to the in-memory sender directly.</param>
+    /// <param name="backend">The engine's backend; the in-memory one when null.</param>
     public static async Task<ConversationRig> StartAsync(
         DateTimeOffset start,
         IConfiguration? configuration = null,
         Action<IServiceCollection>? configureServices = null,
-        Func<IServiceProvider, InMemoryMessageSender, IMessageSender>? sender = null)
+        Func<IServiceProvider, InMemoryMessageSender, IMessageSender>? sender = null,
+        IOrchestrationService? backend = null)
     {
         configuration ??= new ConfigurationBuilder().AddFacultiesFile(TimingConfiguration.SampleFile).Build();
         var clock = new VirtualClock(start);
         var engine = await DurableEngine.StartAsync(new DurableEngineSettings
         {
             Clock = clock,
+            Backend = backend,
             RegisterTasks = WorkflowTasks.Register,
             ConfigureServices = services =>
             {
