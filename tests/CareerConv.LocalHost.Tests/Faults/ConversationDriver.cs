@@ -64,7 +64,7 @@ sealed partial class ConversationDriver(Uri address, string adminKey, string lin
         return new DrivenConversation(staffNumber, started.GetProperty("conversationId").GetString()!);
     }
 
-    /// <summary>Returns the runtime status and stage from the admin status route, or null while the host cannot answer.</summary>
+    /// <summary>Returns the runtime status and stage from the admin status route, or null while the host returns an error.</summary>
     public async Task<(string RuntimeStatus, string? Stage)?> StatusAsync(string staffNumber, CancellationToken cancellationToken)
     {
         using var request = Admin(HttpMethod.Get, $"api/admin/conversations/status?cycle={Cycle}&staffNumber={staffNumber}");
@@ -184,7 +184,8 @@ sealed partial class ConversationDriver(Uri address, string adminKey, string lin
         var html = await http.GetStringAsync(new Uri(page, UriKind.Relative), cancellationToken);
         var submissionId = SubmissionIdField().Match(html);
         var protection = ProtectionField().Match(html);
-        Assert.True(submissionId.Success && protection.Success, $"{page.Split('?')[0]} shows no form: {html}");
+        Assert.True(submissionId.Success, $"{page.Split('?')[0]} has no submission id: {html}");
+        Assert.True(protection.Success, $"{page.Split('?')[0]} has no anti-forgery value: {html}");
         return (WebUtility.HtmlDecode(submissionId.Groups[1].Value), WebUtility.HtmlDecode(protection.Groups[1].Value));
     }
 

@@ -17,8 +17,10 @@ static class OutboxChecks
         {
             var sequences = copies.Select(e => e.Sequence).Order().ToList();
             Assert.True(sequences.Count == 2, $"{copies.Key} was written {sequences.Count} times.");
-            Assert.True(sequences[0] <= writtenBeforeCrash && sequences[1] > writtenBeforeCrash,
-                $"{copies.Key} was written twice (sequences {sequences[0]} and {sequences[1]}) outside the crash window, which ends at {writtenBeforeCrash}.");
+            Assert.True(sequences[0] <= writtenBeforeCrash,
+                $"{copies.Key} was first written at sequence {sequences[0]}, after the crash (which ends at {writtenBeforeCrash}), and then again.");
+            Assert.True(sequences[1] > writtenBeforeCrash,
+                $"{copies.Key} was written twice before the crash (sequences {sequences[0]} and {sequences[1]}).");
             repeats.Add($"{copies.Key.Id} to {copies.Key.To}");
         }
 
