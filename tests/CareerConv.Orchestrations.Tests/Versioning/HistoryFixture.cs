@@ -35,7 +35,7 @@ static class HistoryFixture
 
     /// <summary>
     /// Writes the history with its timestamps moved to the virtual clock, as the engine's interceptor
-    /// moves them for the worker, so a replay sees the same current time as the recorded run.
+    /// moves them for the worker, so a replay reads the same current time as the recorded run.
     /// </summary>
     public static void Write(string path, IEnumerable<HistoryEvent> events, VirtualClock clock)
     {

@@ -17,10 +17,18 @@ public sealed class HistoryReplayTests
 {
     static IList<HistoryEvent> Recorded() => HistoryFixture.Read(HistoryFixture.OutputPath(HistoryFixture.ConversationFile));
 
-    [Fact]
-    public void Replay_CurrentOrchestrator_CompletesWithRecordedOutcome()
+    /// <summary>Every recorded history: the current one and any kept from earlier orchestrator versions.</summary>
+    public static TheoryData<string> Fixtures()
     {
-        var history = Recorded();
+        var folder = Path.GetDirectoryName(HistoryFixture.OutputPath(HistoryFixture.ConversationFile))!;
+        return [.. Directory.GetFiles(folder, "*.json").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Replay_CurrentOrchestrator_CompletesWithRecordedOutcome(string fixture)
+    {
+        var history = HistoryFixture.Read(HistoryFixture.OutputPath(fixture));
         var recorded = history.OfType<ExecutionCompletedEvent>().Single();
 
         var actions = ReplayRunner.Replay(history, new CurrentConversation());
@@ -54,9 +62,9 @@ public sealed class HistoryReplayTests
     }
 
     /// <summary>
-    /// Re-records the fixture from a whole conversation on the engine with the virtual clock: a failed
-    /// first delivery and its retry, a reviewer assigned by the Head of Department, a repeated event,
-    /// reminders, the meeting passing, an upload and the handoff.
+    /// Re-records the fixture from a whole conversation on the engine with the virtual clock. The run
+    /// covers a failed first delivery and its retry, a reviewer assigned by the Head of Department, a
+    /// repeated event, reminders, the meeting passing, an upload and the handoff.
     /// </summary>
     [RecordHistoryFact]
     public async Task Record_ConversationHistory_WritesFixture()
