@@ -5,8 +5,8 @@ namespace CareerConv.LocalHost.Tests.Faults;
 
 /// <summary>
 /// The local host as a child process: <c>dotnet CareerConv.LocalHost.dll serve</c> on 127.0.0.1 with the
-/// Azure Storage backend, in a scratch task hub and storage name prefix. Short leases and message
-/// visibility let a restarted host pick up work within seconds of a hard kill.
+/// Azure Storage backend, in a scratch task hub and storage name prefix. Short leases, message
+/// visibility and send leases let a restarted host pick up work within seconds of a hard kill.
 /// </summary>
 sealed class HostProcess : IDisposable
 {
@@ -40,6 +40,10 @@ sealed class HostProcess : IDisposable
         start.Environment["CareerConv__Engine__TaskHub"] = scratch;
         start.Environment["CareerConv__Engine__LeaseInterval"] = "00:00:06";
         start.Environment["CareerConv__Engine__MessageVisibilityTimeout"] = "00:00:10";
+
+        // A send cut off by the kill holds its message id for the send lease. The activity's retries
+        // span 75 s, so the lease must end before them, or the step fails and waits for RetryStep.
+        start.Environment["CareerConv__Mail__SendLease"] = "00:00:30";
         start.Environment["CareerConv__Admin__Key"] = adminKey;
         if (storageConnection is not null)
         {
