@@ -10,6 +10,12 @@ namespace CareerConv.Engine;
 /// <param name="LeaseInterval">How long a partition lease lasts; after a hard kill, pickup waits up to this long.</param>
 public sealed record AzureStorageTuning(TimeSpan MaxQueuePollingInterval, TimeSpan LeaseInterval)
 {
+    /// <summary>
+    /// How long a dequeued control or work item message stays hidden from other workers; null keeps the
+    /// backend's default. After a hard kill, the messages the dead process held wait this long.
+    /// </summary>
+    public TimeSpan? MessageVisibilityTimeout { get; init; }
+
     /// <summary>Responsive settings for one machine: 1 s polling and 30 s leases.</summary>
     public static AzureStorageTuning Local { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 }
@@ -39,6 +45,12 @@ public static class AzureStorageBackend
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
             LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance,
         };
+        if (tuning.MessageVisibilityTimeout is { } visibility)
+        {
+            settings.ControlQueueVisibilityTimeout = visibility;
+            settings.WorkItemQueueVisibilityTimeout = visibility;
+        }
+
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
         return service;

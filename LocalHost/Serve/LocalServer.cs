@@ -110,7 +110,12 @@ public sealed class LocalServer : IAsyncDisposable
 
         var connectionString = configuration[$"{StorageOptions.SectionName}:ConnectionString"] ?? StorageOptions.DevelopmentConnectionString;
         var taskHub = configuration["CareerConv:Engine:TaskHub"] ?? DefaultTaskHub;
-        return await AzureStorageBackend.CreateAsync(connectionString, taskHub);
+        var tuning = AzureStorageTuning.Local with
+        {
+            LeaseInterval = configuration.GetValue("CareerConv:Engine:LeaseInterval", AzureStorageTuning.Local.LeaseInterval),
+            MessageVisibilityTimeout = configuration.GetValue<TimeSpan?>("CareerConv:Engine:MessageVisibilityTimeout"),
+        };
+        return await AzureStorageBackend.CreateAsync(connectionString, taskHub, tuning);
     }
 
     /// <summary>

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CareerConv.Mail.Tests.Support;
 
-/// <summary>A request as the server received it.</summary>
-sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset ReceivedAt);
+/// <summary>A request as the server received it, and the status code returned to it.</summary>
+sealed record RecordedRequest(
+    string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset ReceivedAt, int Status);
 
 /// <summary>A scripted response: status, extra headers and body.</summary>
 sealed record ScriptedResponse(int Status, string Body = "", IReadOnlyDictionary<string, string>? Headers = null);
@@ -54,9 +55,10 @@ sealed class RecordingServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, headers, body, DateTimeOffset.UtcNow));
-
         var response = script.TryDequeue(out var next) ? next : new ScriptedResponse(StatusCodes.Status202Accepted);
+        requests.Enqueue(new RecordedRequest(
+            context.Request.Method, context.Request.Path, headers, body, DateTimeOffset.UtcNow, response.Status));
+
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {

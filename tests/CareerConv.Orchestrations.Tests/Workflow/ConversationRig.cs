@@ -6,6 +6,7 @@ using CareerConv.Orchestrations.Storage;
 using CareerConv.Orchestrations.Tests.Timing;
 using CareerConv.Orchestrations.Timing;
 using CareerConv.Orchestrations.Workflow;
+using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -36,25 +37,38 @@ sealed class ConversationRig : IAsyncDisposable
 
     public DurableTaskClient Client => Engine.Client;
 
-    public InMemoryMessageSender Sender => (InMemoryMessageSender)Engine.Services.GetRequiredService<IMessageSender>();
+    /// <summary>The messages delivered; a fault-injecting sender, when one is given, sits in front of it.</summary>
+    public InMemoryMessageSender Sender => Engine.Services.GetRequiredService<InMemoryMessageSender>();
 
     public InMemoryTimelineStore Timeline => (InMemoryTimelineStore)Engine.Services.GetRequiredService<ITimelineStore>();
 
+    /// <param name="sender">Wraps the in-memory sender, for example to inject faults. Without it, activities send to the in-memory sender directly.</param>
+    /// <param name="backend">The engine's backend; the in-memory one when null.</param>
     public static async Task<ConversationRig> StartAsync(
-        DateTimeOffset start, IConfiguration? configuration = null, Action<IServiceCollection>? configureServices = null)
+        DateTimeOffset start,
+        IConfiguration? configuration = null,
+        Action<IServiceCollection>? configureServices = null,
+        Func<IServiceProvider, InMemoryMessageSender, IMessageSender>? sender = null,
+        IOrchestrationService? backend = null)
     {
         configuration ??= new ConfigurationBuilder().AddFacultiesFile(TimingConfiguration.SampleFile).Build();
         var clock = new VirtualClock(start);
         var engine = await DurableEngine.StartAsync(new DurableEngineSettings
         {
             Clock = clock,
+            Backend = backend,
             RegisterTasks = WorkflowTasks.Register,
             ConfigureServices = services =>
             {
                 configureServices?.Invoke(services);
                 services.AddCareerConvTiming(configuration);
                 services.AddWorkflowActivities();
-                services.AddSingleton<IMessageSender, InMemoryMessageSender>();
+                services.AddSingleton<InMemoryMessageSender>();
+                services.AddSingleton<IMessageSender>(provider =>
+                {
+                    var inner = provider.GetRequiredService<InMemoryMessageSender>();
+                    return sender is null ? inner : sender(provider, inner);
+                });
                 services.AddSingleton<ITimelineStore, InMemoryTimelineStore>();
             },
         });
