@@ -35,7 +35,7 @@ public sealed class TableImportLedger(StorageClients clients) : IImportLedger
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // The first record stays: it says which import started the conversation.
+            // The first record stays because it names the import that started the conversation.
         }
     }
 }

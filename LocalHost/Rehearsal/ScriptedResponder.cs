@@ -52,7 +52,7 @@ public sealed class ScriptedResponder(
         clock.Schedule(at, message.InstanceId, ct => client().RaiseEventAsync(message.InstanceId, eventName, payload, ct));
     }
 
-    /// <summary>When the recipient replies, or null when the plan says they never do.</summary>
+    /// <summary>Returns when the recipient replies, or null when the plan has them never act.</summary>
     DateTimeOffset? ReplyTime(OutgoingMessage message)
     {
         var now = clock.GetUtcNow();

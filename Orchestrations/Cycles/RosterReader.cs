@@ -12,10 +12,10 @@ namespace CareerConv.Orchestrations.Cycles;
 public sealed record RosterScope(string Faculty, IReadOnlyDictionary<string, IReadOnlySet<string>> Departments);
 
 /// <summary>
-/// Reads a roster as HR systems export it: UTF-8 with or without a byte order mark, UTF-16 with one,
-/// or Windows-1252; comma, semicolon or tab delimited; headers matched flexibly. Every row is
-/// validated and every problem reported with its row number and value; a file that cannot be read at
-/// all raises <see cref="RosterFormatException"/> with the reason.
+/// Reads a roster as HR systems export it. The encoding may be UTF-8 with or without a byte order
+/// mark, UTF-16 with one, or Windows-1252, and the delimiter a comma, semicolon or tab. Headers are
+/// matched flexibly. Every row is validated and every problem reported with its row number and value.
+/// A file that cannot be read at all raises <see cref="RosterFormatException"/> with the reason.
 /// </summary>
 public static class RosterReader
 {

@@ -8,8 +8,8 @@ namespace CareerConv.Orchestrations.Cycles;
 
 /// <summary>
 /// Starts one batch of conversations. The engine's own start semantics reject a second start of an
-/// existing instance id, so a batch that runs twice (a retry) starts nobody twice; the import ledger
-/// covers conversations that have completed and been purged since.
+/// existing instance id, so a batch that runs twice (a retry) starts no conversation twice. The import
+/// ledger covers conversations that have completed and been purged since.
 /// </summary>
 public sealed partial class StartConversationBatchActivity(
     IImportBatches batches,

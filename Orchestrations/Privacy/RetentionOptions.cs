@@ -9,7 +9,7 @@ public sealed class RetentionOptions
 
     /// <summary>
     /// Time after a conversation finished (completed, withdrawn or ended by an administrator) before its
-    /// notes, records, timeline and history are deleted. iTrent holds the long-term record of the meeting.
+    /// notes, records, timeline and history are deleted. iTrent keeps the long-term record of the meeting.
     /// Default: 730 days.
     /// </summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]

@@ -13,7 +13,7 @@ public static class CycleAdminHandlers
 {
     /// <summary>
     /// Imports the roster in the request body (CSV) for <c>?cycle=&amp;faculty=</c>; <c>&amp;strict=true</c>
-    /// starts nothing while any row has a problem. Answers 202 with the import report when conversations
+    /// starts nothing while any row has a problem. Returns 202 with the import report when conversations
     /// are being started, 200 when nothing was started, and 422 when the file cannot be read.
     /// </summary>
     public static async Task<IResult> ImportAsync(HttpRequest request, DurableTaskClient client)
