@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CareerConv.LocalHost.Serve;
 using Microsoft.Extensions.Configuration;
 
@@ -14,6 +15,13 @@ static class ServeCommand
             e.Cancel = true;
             stop.Cancel();
         };
+
+        // A service manager or container runtime stops the host with SIGTERM; it shuts down the same way.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         var settings = new ServeSettings(command.Port, command.InMemory, Path.GetFullPath(command.DataFolder), command.Sample);
         await using var server = await LocalServer.StartAsync(configuration, settings, stop.Token);
         await output.WriteLineAsync($"CareerConv local host on {server.Address} ({(settings.InMemory ? "in-memory engine: nothing survives a restart" : "Azure Storage backend on Azurite")}).");
