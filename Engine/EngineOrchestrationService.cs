@@ -13,12 +13,8 @@ public sealed class EngineOrchestrationService(
     IOrchestrationService inner,
     EngineOptions options,
     VirtualClock? clock = null)
-    : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient,
-      IOrchestrationServicePurgeClient, IEngineActivity
+    : ForwardingOrchestrationService(inner), IEngineActivity
 {
-    readonly IOrchestrationServiceClient client = inner as IOrchestrationServiceClient
-        ?? throw new ArgumentException($"{inner.GetType().Name} is not an orchestration service client.", nameof(inner));
-
     static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(2);
     // Longer than the sidecar dispatcher's 500 ms poll while it is at its concurrency limit, so a
     // throttled dispatcher is never taken for an idle engine.
@@ -28,9 +24,6 @@ public sealed class EngineOrchestrationService(
     long queuedMessages;
     long runningWorkItems;
     long progress;
-
-    /// <summary>The backend this service wraps.</summary>
-    public IOrchestrationService Inner => inner;
 
     /// <summary>Messages in the backend that no work item has picked up yet.</summary>
     public long QueuedMessages => Interlocked.Read(ref queuedMessages);
@@ -43,45 +36,14 @@ public sealed class EngineOrchestrationService(
     /// <summary>The fire time of the earliest timer held for the virtual clock, if any.</summary>
     public DateTime? NextHeldTimer => heldTimers.Earliest;
 
-    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
+    public override int MaxConcurrentTaskOrchestrationWorkItems => options.MaxConcurrentOrchestrations;
 
-    public int MaxConcurrentTaskOrchestrationWorkItems => options.MaxConcurrentOrchestrations;
+    public override int MaxConcurrentTaskActivityWorkItems => options.MaxConcurrentActivities;
 
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
-
-    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
-
-    public int MaxConcurrentTaskActivityWorkItems => options.MaxConcurrentActivities;
-
-    public Task StartAsync() => inner.StartAsync();
-
-    public Task StopAsync() => inner.StopAsync();
-
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
-
-    public Task CreateAsync() => inner.CreateAsync();
-
-    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
-
-    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
-
-    public Task DeleteAsync() => inner.DeleteAsync();
-
-    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
-
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
-        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) =>
-        inner.GetDelayInSecondsAfterOnProcessException(exception);
-
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) =>
-        inner.GetDelayInSecondsAfterOnFetchException(exception);
-
-    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(
+    public override async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(
         TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        var workItem = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+        var workItem = await Inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
         if (workItem is not null)
         {
             // Count the work item as running before its messages leave the queue, so the engine never
@@ -93,10 +55,7 @@ public sealed class EngineOrchestrationService(
         return workItem!;
     }
 
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
-        inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
-    public async Task CompleteTaskOrchestrationWorkItemAsync(
+    public override async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,
@@ -115,7 +74,7 @@ public sealed class EngineOrchestrationService(
         Interlocked.Add(ref queuedMessages, sent);
         try
         {
-            await inner.CompleteTaskOrchestrationWorkItemAsync(
+            await Inner.CompleteTaskOrchestrationWorkItemAsync(
                 workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, dueTimers,
                 continuedAsNewMessage, orchestrationState);
         }
@@ -126,18 +85,18 @@ public sealed class EngineOrchestrationService(
         }
     }
 
-    public async Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    public override async Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
         Interlocked.Add(ref queuedMessages, workItem.NewMessages.Count);
-        await inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+        await Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
     }
 
-    public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    public override async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         try
         {
-            await inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+            await Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
         }
         finally
         {
@@ -145,10 +104,10 @@ public sealed class EngineOrchestrationService(
         }
     }
 
-    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(
+    public override async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(
         TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        var workItem = await Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
         if (workItem is not null)
         {
             Interlocked.Increment(ref runningWorkItems);
@@ -158,15 +117,12 @@ public sealed class EngineOrchestrationService(
         return workItem!;
     }
 
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
-        inner.RenewTaskActivityWorkItemLockAsync(workItem);
-
-    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    public override async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         Interlocked.Increment(ref queuedMessages);
         try
         {
-            await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+            await Inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
         }
         catch
         {
@@ -179,12 +135,12 @@ public sealed class EngineOrchestrationService(
         }
     }
 
-    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    public override async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
         Interlocked.Increment(ref queuedMessages);
         try
         {
-            await inner.AbandonTaskActivityWorkItemAsync(workItem);
+            await Inner.AbandonTaskActivityWorkItemAsync(workItem);
         }
         finally
         {
@@ -192,13 +148,13 @@ public sealed class EngineOrchestrationService(
         }
     }
 
-    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) =>
-        CountAsync(1, () => client.CreateTaskOrchestrationAsync(BackendEvents.Normalize(creationMessage)));
+    public override Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) =>
+        CountAsync(1, () => Client.CreateTaskOrchestrationAsync(BackendEvents.Normalize(creationMessage)));
 
-    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage, OrchestrationStatus[] dedupeStatuses) =>
-        CountAsync(1, () => client.CreateTaskOrchestrationAsync(BackendEvents.Normalize(creationMessage), dedupeStatuses));
+    public override Task CreateTaskOrchestrationAsync(TaskMessage creationMessage, OrchestrationStatus[] dedupeStatuses) =>
+        CountAsync(1, () => Client.CreateTaskOrchestrationAsync(BackendEvents.Normalize(creationMessage), dedupeStatuses));
 
-    public async Task SendTaskOrchestrationMessageAsync(TaskMessage message)
+    public override async Task SendTaskOrchestrationMessageAsync(TaskMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
 
@@ -206,14 +162,14 @@ public sealed class EngineOrchestrationService(
         // never look idle again.
         if (await IsFinishedAsync(message.OrchestrationInstance.InstanceId))
         {
-            await client.SendTaskOrchestrationMessageAsync(message);
+            await Client.SendTaskOrchestrationMessageAsync(message);
             return;
         }
 
-        await CountAsync(1, () => client.SendTaskOrchestrationMessageAsync(message));
+        await CountAsync(1, () => Client.SendTaskOrchestrationMessageAsync(message));
     }
 
-    public async Task SendTaskOrchestrationMessageBatchAsync(params TaskMessage[] messages)
+    public override async Task SendTaskOrchestrationMessageBatchAsync(params TaskMessage[] messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
         foreach (var message in messages)
@@ -222,40 +178,12 @@ public sealed class EngineOrchestrationService(
         }
     }
 
-    public Task<OrchestrationState> WaitForOrchestrationAsync(
-        string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken) =>
-        client.WaitForOrchestrationAsync(instanceId, executionId, timeout, cancellationToken);
-
-    public Task ForceTerminateTaskOrchestrationAsync(string instanceId, string reason) =>
+    public override Task ForceTerminateTaskOrchestrationAsync(string instanceId, string reason) =>
         SendTaskOrchestrationMessageAsync(new TaskMessage
         {
             OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },
             Event = new ExecutionTerminatedEvent(-1, reason),
         });
-
-    public Task<IList<OrchestrationState>> GetOrchestrationStateAsync(string instanceId, bool allExecutions) =>
-        client.GetOrchestrationStateAsync(instanceId, allExecutions);
-
-    public Task<OrchestrationState> GetOrchestrationStateAsync(string instanceId, string executionId) =>
-        client.GetOrchestrationStateAsync(instanceId, executionId);
-
-    public Task<string> GetOrchestrationHistoryAsync(string instanceId, string executionId) =>
-        client.GetOrchestrationHistoryAsync(instanceId, executionId);
-
-    public Task PurgeOrchestrationHistoryAsync(
-        DateTime thresholdDateTimeUtc, OrchestrationStateTimeRangeFilterType timeRangeFilterType) =>
-        client.PurgeOrchestrationHistoryAsync(thresholdDateTimeUtc, timeRangeFilterType);
-
-    public Task<OrchestrationQueryResult> GetOrchestrationWithQueryAsync(
-        OrchestrationQuery query, CancellationToken cancellationToken) =>
-        Require<IOrchestrationServiceQueryClient>("instance queries")
-            .GetOrchestrationWithQueryAsync(query, cancellationToken);
-
-    public Task<PurgeResult> PurgeInstanceStateAsync(string instanceId) =>
-        Require<IOrchestrationServicePurgeClient>("purge").PurgeInstanceStateAsync(instanceId);
-
-    public Task<PurgeResult> PurgeInstanceStateAsync(PurgeInstanceFilter purgeInstanceFilter) =>
-        Require<IOrchestrationServicePurgeClient>("purge").PurgeInstanceStateAsync(purgeInstanceFilter);
 
     /// <summary>
     /// Waits until no work item runs and no message waits. Timers held for the virtual clock do not
@@ -353,7 +281,7 @@ public sealed class EngineOrchestrationService(
 
     async Task<bool> IsFinishedAsync(string instanceId)
     {
-        var state = await client.GetOrchestrationStateAsync(instanceId, executionId: null!);
+        var state = await Client.GetOrchestrationStateAsync(instanceId, executionId: null!);
         return state is not null && IsFinished(state.OrchestrationStatus);
     }
 
@@ -380,8 +308,4 @@ public sealed class EngineOrchestrationService(
         Interlocked.Increment(ref progress);
         Interlocked.Decrement(ref runningWorkItems);
     }
-
-    T Require<T>(string feature)
-        where T : class =>
-        inner as T ?? throw new NotSupportedException($"The {inner.GetType().Name} backend does not support {feature}.");
 }

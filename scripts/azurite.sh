@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs Azurite into .tools/ and starts it on 127.0.0.1 unless something already answers on its
-# ports. It installs even when one is running, because the storage fault tests start an Azurite of their own from
-# .tools/ on other ports. Telemetry is always off. Prints the process id of an Azurite it started, or
+# Installs Azurite into .tools/ and starts it on 127.0.0.1 unless something already listens on its
+# ports. It installs even when one is running, because the storage fault tests start their own Azurite
+# from .tools/ on other ports. Telemetry is always off. Prints the process id of an Azurite it started, or
 # nothing.
 #   scripts/azurite.sh start DATA_DIR   starts Azurite with its data under DATA_DIR
 #   scripts/azurite.sh stop PID         stops the Azurite this script started
@@ -25,7 +25,7 @@ start() {
   local data="$1"
   install_azurite
   if port_open 10000 && port_open 10001 && port_open 10002; then
-    echo "Azurite (or another storage emulator) already answers on 127.0.0.1:10000-10002; using it." >&2
+    echo "Azurite (or another storage emulator) already listens on 127.0.0.1:10000-10002; using it." >&2
     return
   fi
   mkdir -p "$data"

@@ -52,7 +52,7 @@ public sealed class MeetingInvites(IOptions<MailOptions> options)
         {
             Uid = Uid(message.ConversationId),
             // A cancellation is a significant revision of the event, so it needs a higher SEQUENCE than the
-            // last invite (RFC 5545, 3.8.7.4); each reschedule already raised MeetingDetails.Sequence.
+            // last invite (RFC 5545, 3.8.7.4). Each reschedule has already raised MeetingDetails.Sequence.
             Sequence = method == Cancel ? meeting.Sequence + 1 : meeting.Sequence,
             Summary = $"Career conversation: {message.Staff.Name}",
             Description = message.Reviewer is { } reviewer

@@ -67,7 +67,7 @@ public sealed class MailMessageSender(
                 await transport.DeliverAsync(pending[i], lease.Token);
             }
 
-            // Nothing but this write stands between the transport's acceptance and the ledger knowing it.
+            // The crash window is the time between the transport accepting the email and this write finishing.
             var isLast = i == pending.Length - 1;
             await ledger.RecordDeliveredAsync(claim, pending[i].Recipient.Person.Email, isLast, cancellationToken);
         }

@@ -74,7 +74,7 @@ sealed class RosterRowValidator(Dictionary<string, int> columns, RosterScope sco
         }
         catch (ArgumentException ex)
         {
-            problems.Add(new RosterProblem(row, RosterColumns.StaffNumber, value, ex.Message.Split(" (Parameter", 2)[0]));
+            problems.Add(new RosterProblem(row, RosterColumns.StaffNumber, value, ArgumentErrors.MessageOf(ex)));
             return null;
         }
     }

@@ -12,7 +12,7 @@ sealed partial class ConversationSteps(ConversationState state)
 
     public ConversationEffects Effects => effects;
 
-    /// <summary>Begins the conversation: assigns the roster's reviewer, or asks the Head of Department.</summary>
+    /// <summary>Begins the conversation: assigns the roster's reviewer, or requests one from the Head of Department.</summary>
     public void Start(DateTimeOffset now)
     {
         effects.Timeline(now, TimelineEntryKind.Started, "Conversation started", state.Input.Cycle);
@@ -25,7 +25,7 @@ sealed partial class ConversationSteps(ConversationState state)
         state.Replan(now, DeadlineKind.ReviewerAssignment);
         if (state.Input.ReviewerRequestedByCycle)
         {
-            // The cycle asks the Head of Department once for the whole department.
+            // The cycle sends the Head of Department one request for the whole department.
             return;
         }
 

@@ -58,19 +58,10 @@ public static class ConversationAdminHandlers
     public static async Task<IResult> GetStatusAsync(HttpRequest request, DurableTaskClient client)
     {
         string? cycle = request.Query["cycle"], staffNumber = request.Query["staffNumber"];
-        if (string.IsNullOrWhiteSpace(cycle) || string.IsNullOrWhiteSpace(staffNumber))
+        var (instanceId, problem) = ConversationQueryValues.InstanceId(request);
+        if (instanceId is null)
         {
-            return Problems.BadRequest("The query must name both 'cycle' and 'staffNumber'.");
-        }
-
-        string instanceId;
-        try
-        {
-            instanceId = ConversationIdentity.InstanceId(cycle, staffNumber);
-        }
-        catch (ArgumentException ex)
-        {
-            return Problems.BadRequest(ex.Message);
+            return problem!;
         }
 
         var instance = await client.GetInstanceAsync(

@@ -50,19 +50,10 @@ public static class ConversationChangeHandlers
     {
         ArgumentNullException.ThrowIfNull(request);
         string? cycle = request.Query["cycle"], staffNumber = request.Query["staffNumber"];
-        if (string.IsNullOrWhiteSpace(cycle) || string.IsNullOrWhiteSpace(staffNumber))
+        var (instanceId, problem) = ConversationQueryValues.InstanceId(request);
+        if (instanceId is null)
         {
-            return Problems.BadRequest("The query must name both 'cycle' and 'staffNumber'.");
-        }
-
-        string instanceId;
-        try
-        {
-            instanceId = ConversationIdentity.InstanceId(cycle, staffNumber);
-        }
-        catch (ArgumentException ex)
-        {
-            return Problems.BadRequest(ex.Message.Split(" (Parameter", 2)[0]);
+            return problem!;
         }
 
         var timeline = request.HttpContext.RequestServices.GetRequiredService<ITimelineStore>();
@@ -81,7 +72,7 @@ public static class ConversationChangeHandlers
         }
         catch (ArgumentException ex)
         {
-            errors["cycle"] = [ex.Message.Split(" (Parameter", 2)[0]];
+            errors["cycle"] = [ArgumentErrors.MessageOf(ex)];
         }
 
         switch (body.Change)

@@ -74,7 +74,7 @@ public static class StartConversationValidator
         }
         catch (ArgumentException ex)
         {
-            errors[key] = [ex.Message.Split(" (Parameter", 2)[0]];
+            errors[key] = [ArgumentErrors.MessageOf(ex)];
         }
     }
 

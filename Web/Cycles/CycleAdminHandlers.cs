@@ -1,3 +1,4 @@
+using CareerConv.Orchestrations.Contracts;
 using System.Globalization;
 using CareerConv.Orchestrations.Activities;
 using CareerConv.Orchestrations.Cycles;
@@ -43,7 +44,7 @@ public static class CycleAdminHandlers
         }
         catch (ArgumentException ex)
         {
-            return Problems.Unprocessable(ex.Message.Split(" (Parameter", 2)[0]);
+            return Problems.Unprocessable(ArgumentErrors.MessageOf(ex));
         }
 
         if (result.CycleInstanceId is null)

@@ -5,6 +5,7 @@ using CareerConv.Orchestrations.Contracts;
 using CareerConv.Orchestrations.Storage;
 using CareerConv.Orchestrations.Timing;
 using CareerConv.Orchestrations.Workflow;
+using CareerConv.Web.Admin;
 using CareerConv.Web.Routing;
 using CsvHelper;
 using Microsoft.AspNetCore.Http;
@@ -86,14 +87,10 @@ public static class ITrentHandlers
     {
         ArgumentNullException.ThrowIfNull(request);
         string? cycle = request.Query["cycle"], staffNumber = request.Query["staffNumber"];
-        string instanceId;
-        try
+        var (instanceId, problem) = ConversationQueryValues.InstanceId(request);
+        if (instanceId is null)
         {
-            instanceId = ConversationIdentity.InstanceId(cycle ?? string.Empty, staffNumber ?? string.Empty);
-        }
-        catch (ArgumentException ex)
-        {
-            return Problems.BadRequest(ex.Message.Split(" (Parameter", 2)[0]);
+            return problem!;
         }
 
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, request.HttpContext.RequestAborted);

@@ -60,7 +60,7 @@ public static class DepartmentHandlers
         var submissionId = values[FormProtection.SubmissionField];
         foreach (var (waiting, reviewer) in assignments)
         {
-            // One submission id per row, made from the form's, so a repeated post assigns nobody twice.
+            // One submission id per row, made from the form's, so a repeated post assigns no reviewer twice.
             var payload = new ReviewerAssignedEvent($"{submissionId}-{waiting.Input.ConversationId}",
                 new Actor(ActorRole.HeadOfDepartment, department.Settings.HeadOfDepartment.Email), reviewer);
             await client.RaiseEventAsync(waiting.InstanceId, ConversationEvents.ReviewerAssigned, payload, request.HttpContext.RequestAborted);
@@ -196,7 +196,7 @@ public static class DepartmentHandlers
             s.Status.Stage == ConversationStage.ReviewerAssignment
             && s.Status.TokenVersions.GetValueOrDefault(ActorRole.HeadOfDepartment, 1) <= Claims.Version);
 
-        /// <summary>Conversations each reviewer already holds in this department and cycle, withdrawn ones excluded.</summary>
+        /// <summary>Returns the number of conversations each reviewer already has in this department and cycle, not counting withdrawn ones.</summary>
         public Dictionary<string, int> Loads() => All
             .Where(s => s.Status.Stage != ConversationStage.Withdrawn && (s.Status.Reviewer ?? s.Input.Reviewer) is not null)
             .GroupBy(s => (s.Status.Reviewer ?? s.Input.Reviewer)!.Email, StringComparer.OrdinalIgnoreCase)

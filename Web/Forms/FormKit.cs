@@ -1,5 +1,8 @@
+using CareerConv.Orchestrations.Contracts;
+using CareerConv.Web.Links;
 using CareerConv.Web.Pages;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerConv.Web.Forms;
@@ -12,6 +15,26 @@ public sealed record FormKit(
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.HttpContext.RequestServices.GetRequiredService<FormKit>();
+    }
+
+    /// <summary>
+    /// Opens a posted form: checks the link for the action and roles, reads the form, and checks its
+    /// anti-forgery value. Returns the conversation and the form, or the page that explains the failure.
+    /// </summary>
+    public async Task<LinkCheck<PostedForm>> OpenPostAsync(
+        HttpRequest request, DurableTaskClient client, LinkAction action, ActorRole[] roles, string purpose)
+    {
+        var check = await Gate.OpenAsync(request, client, action, roles);
+        if (check.Value is not { } linked)
+        {
+            return new LinkCheck<PostedForm>(null, check.Failure);
+        }
+
+        var form = await FormReading.ReadAsync(request);
+        var protection = Protection.Check(purpose, linked.Token, form);
+        return protection == FormCheck.Valid
+            ? new LinkCheck<PostedForm>(new PostedForm(linked, form), null)
+            : new LinkCheck<PostedForm>(null, await Status.FormRejectedAsync(protection));
     }
 
     /// <summary>Redirects the browser to a page with GET after a successful post.</summary>
@@ -27,3 +50,6 @@ public sealed record FormKit(
         }
     }
 }
+
+/// <summary>A posted form whose link and anti-forgery value were both checked.</summary>
+public sealed record PostedForm(LinkedConversation Linked, IFormCollection Form);

@@ -25,18 +25,13 @@ public static class HandoffHandlers
     public static async Task<IResult> PostAsync(HttpRequest request, DurableTaskClient client)
     {
         var kit = FormKit.From(request);
-        var check = await kit.Gate.OpenAsync(request, client, LinkAction.Handoff, [ActorRole.Coordinator]);
-        if (check.Value is not { } linked)
+        var opened = await kit.OpenPostAsync(request, client, LinkAction.Handoff, [ActorRole.Coordinator], Purpose);
+        if (opened.Value is not { } posted)
         {
-            return check.Failure!;
+            return opened.Failure!;
         }
 
-        var form = await FormReading.ReadAsync(request);
-        var protection = kit.Protection.Check(Purpose, linked.Token, form);
-        if (protection != FormCheck.Valid)
-        {
-            return await kit.Status.FormRejectedAsync(protection);
-        }
+        var (linked, form) = posted;
 
         if (!StageRules.Accepts(linked.Status.Stage, ConversationEvents.HandoffConfirmed))
         {

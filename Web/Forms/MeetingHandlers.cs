@@ -32,18 +32,13 @@ public static class MeetingHandlers
     public static async Task<IResult> PostAsync(HttpRequest request, DurableTaskClient client)
     {
         var kit = FormKit.From(request);
-        var check = await kit.Gate.OpenAsync(request, client, LinkAction.Meeting, [ActorRole.Reviewer]);
-        if (check.Value is not { } linked)
+        var opened = await kit.OpenPostAsync(request, client, LinkAction.Meeting, [ActorRole.Reviewer], Purpose);
+        if (opened.Value is not { } posted)
         {
-            return check.Failure!;
+            return opened.Failure!;
         }
 
-        var form = await FormReading.ReadAsync(request);
-        var protection = kit.Protection.Check(Purpose, linked.Token, form);
-        if (protection != FormCheck.Valid)
-        {
-            return await kit.Status.FormRejectedAsync(protection);
-        }
+        var (linked, form) = posted;
 
         var self = PageLinks.Self(LinkPaths.Meeting, linked.Token);
         var submissionId = (string)form[FormProtection.SubmissionField]!;

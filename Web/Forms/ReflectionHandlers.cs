@@ -52,18 +52,13 @@ public static class ReflectionHandlers
     public static async Task<IResult> PostAsync(HttpRequest request, DurableTaskClient client)
     {
         var kit = FormKit.From(request);
-        var check = await kit.Gate.OpenAsync(request, client, LinkAction.Reflection, [ActorRole.Staff]);
-        if (check.Value is not { } linked)
+        var opened = await kit.OpenPostAsync(request, client, LinkAction.Reflection, [ActorRole.Staff], Purpose);
+        if (opened.Value is not { } posted)
         {
-            return check.Failure!;
+            return opened.Failure!;
         }
 
-        var form = await FormReading.ReadAsync(request);
-        var protection = kit.Protection.Check(Purpose, linked.Token, form);
-        if (protection != FormCheck.Valid)
-        {
-            return await kit.Status.FormRejectedAsync(protection);
-        }
+        var (linked, form) = posted;
 
         var self = PageLinks.Self(LinkPaths.Reflection, linked.Token);
         if (linked.Status.Reflection == ReflectionState.Submitted)

@@ -29,7 +29,7 @@ public static class SubjectAccessHandlers
         }
         catch (ArgumentException ex)
         {
-            return Problems.BadRequest(ex.Message.Split(" (Parameter", 2)[0]);
+            return Problems.BadRequest(ArgumentErrors.MessageOf(ex));
         }
 
         var services = request.HttpContext.RequestServices;

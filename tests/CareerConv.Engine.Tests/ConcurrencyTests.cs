@@ -34,7 +34,7 @@ public sealed class ConcurrencyTests
             Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         }
 
-        Assert.Equal(width, gate.MostAtOnce);
+        Assert.Equal(width, gate.MaxAtOnce);
     }
 
     [Fact]
@@ -77,15 +77,15 @@ public sealed class ConcurrencyTests
     {
         readonly TaskCompletionSource allArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
         int arrived;
-        int mostAtOnce;
+        int maxAtOnce;
         int present;
 
-        public int MostAtOnce => Volatile.Read(ref mostAtOnce);
+        public int MaxAtOnce => Volatile.Read(ref maxAtOnce);
 
         public async Task<int> ArriveAsync()
         {
             var now = Interlocked.Increment(ref present);
-            InterlockedMax(ref mostAtOnce, now);
+            InterlockedMax(ref maxAtOnce, now);
             if (Interlocked.Increment(ref arrived) == width)
             {
                 allArrived.TrySetResult();

@@ -26,8 +26,8 @@ public sealed partial class LocalServerAzuriteTests
         using var output = new StringWriter();
 
         var result = await SampleCycle.ImportAsync(server, output);
-        // 30 staff with a roster reviewer get a meeting request to their reviewer and an invitation
-        // each; the 15 without one are listed in one digest per department (three departments).
+        // Each of the 30 staff with a roster reviewer gets an invitation, and their reviewer a meeting
+        // request. The 15 without a reviewer are listed in one digest per department (three in all).
         await WaitForOutboxAsync(Path.Combine(data, "outbox"), (30 * 2) + 3);
         using var http = new HttpClient { BaseAddress = server.Address };
         var index = await http.GetStringAsync(new Uri("outbox", UriKind.Relative));

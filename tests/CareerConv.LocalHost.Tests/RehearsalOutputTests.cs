@@ -23,8 +23,8 @@ public sealed class RehearsalOutputTests
             ["rehearse", "--faculty", "SCI", "--roster", roster, "--opens", "2026-09-28", "--responses", responses, "--out", outFile],
             output, error);
 
-        // SCI: deadlines at 17:00 and reminders at 09:00 London time, 10/5/1 working days before; the
-        // reviewer sets the meeting a day after being asked, for ten days later at 10:00 UTC.
+        // SCI has deadlines at 17:00 and reminders at 09:00 London time, 10, 5 and 1 working days before.
+        // The reviewer sets the meeting a day after the request, for ten days later at 10:00 UTC.
         string[] expected =
         [
             "2026-09-28T06:00:00Z Reviewer MeetingRequest",
