@@ -29,7 +29,9 @@ start() {
     return
   fi
   mkdir -p "$data"
-  "$bin" --silent --disableTelemetry --location "$data" \
+  # A session of its own, so Ctrl+C in the terminal reaches the host first: the host then stops while
+  # storage is still up, and the caller's exit trap stops Azurite afterwards.
+  setsid "$bin" --silent --disableTelemetry --location "$data" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     >"$data/azurite.log" 2>&1 &
   local pid=$!

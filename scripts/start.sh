@@ -12,4 +12,6 @@ cleanup() { if [[ -n "$azurite_pid" ]]; then scripts/azurite.sh stop "$azurite_p
 trap cleanup EXIT
 
 dotnet build LocalHost -c Release --nologo -v quiet
-dotnet run --project LocalHost -c Release --no-build -- serve --sample --data "$root/.data/localhost" "$@"
+# The built host runs directly rather than through `dotnet run`, so Ctrl+C reaches it and it stops
+# cleanly before the exit trap stops Azurite.
+dotnet LocalHost/bin/Release/net10.0/CareerConv.LocalHost.dll serve --sample --data "$root/.data/localhost" "$@"
